@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "samverkan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "samverkan", targets: ["samverkan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The system's liblua5.4 plus a minimal C shim (ENGINEERING §2).
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // The knowledge base: schema, loaders, record store, diagnostics. No Lua.
+        .target(
+            name: "SamverkanCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The Lua runtime and the bridge to the record store.
+        .target(
+            name: "SamverkanLua",
+            dependencies: ["CLua", "SamverkanCore"]
+        ),
+        .executableTarget(
+            name: "samverkan",
+            dependencies: [
+                "SamverkanCore", "SamverkanLua",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SamverkanCoreTests", dependencies: ["SamverkanCore"]),
+        .testTarget(name: "SamverkanLuaTests", dependencies: ["SamverkanLua", "SamverkanCore"]),
+        .testTarget(name: "CLITests", dependencies: ["SamverkanCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

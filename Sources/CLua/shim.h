@@ -1,0 +1,318 @@
+/*
+ * shim.h — the minimal C layer between Swift and liblua5.4 (ENGINEERING §2).
+ *
+ * Holds only what Swift cannot do or must not do itself:
+ *   - inline wrappers for Lua's function-like macros and variadics;
+ *   - the error trampoline: Swift callbacks return a count or a sentinel and C
+ *     raises the Lua error after the Swift frame is gone;
+ *   - the traceback message handler;
+ *   - the counting allocator (memory limit) and the timeout hook;
+ *   - coroutine.resume / coroutine.wrap replacements that track the running
+ *     thread, so a timeout can also be armed inside a coroutine.
+ */
+#ifndef SAMVERKAN_CLUA_SHIM_H
+#define SAMVERKAN_CLUA_SHIM_H
+
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+#include <lua5.4/lualib.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- per-state bookkeeping, kept in the allocator's user data ---------- */
+
+typedef struct sv_state {
+    size_t used;            /* bytes currently allocated by this state */
+    size_t limit;           /* 0 = no limit */
+    int enforcing;          /* the limit applies only while Lua code runs */
+    int limit_hit;          /* an allocation was refused because of the limit */
+    volatile int timed_out; /* set by the watchdog at the deadline */
+    lua_State *main;
+    lua_State *current;     /* the thread running now (main or a coroutine) */
+    pthread_mutex_t lock;   /* guards current and hook arming */
+    void *host;             /* the Swift runtime (unretained) */
+    char timeout_message[160];
+} sv_state;
+
+static inline void *sv_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    sv_state *st = (sv_state *)ud;
+    if (ptr == NULL) osize = 0;
+    if (nsize == 0) {
+        free(ptr);
+        st->used -= osize;
+        return NULL;
+    }
+    if (nsize > osize && st->enforcing && st->limit != 0) {
+        size_t grow = nsize - osize;
+        /* compared without overflow: used <= limit is kept as an invariant while enforcing */
+        if (st->used > st->limit || grow > st->limit - st->used) {
+            st->limit_hit = 1;
+            return NULL;
+        }
+    }
+    void *p = realloc(ptr, nsize);
+    if (p == NULL) { return NULL; }   /* shrinking never fails in practice; Lua copes */
+    st->used = st->used - osize + nsize;
+    return p;
+}
+
+static inline int sv_panic(lua_State *L) {
+    (void)L;
+    /* Only reached if something runs outside a pcall: a bug, never input. */
+    abort();
+    return 0;
+}
+
+static inline sv_state *sv_getstate(lua_State *L) {
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return (sv_state *)ud;
+}
+
+/* Creates a state with the counting allocator; the limit is not enforced yet. */
+static inline lua_State *sv_newstate(size_t limit) {
+    sv_state *st = (sv_state *)calloc(1, sizeof(sv_state));
+    if (st == NULL) return NULL;
+    st->limit = limit;
+    pthread_mutex_init(&st->lock, NULL);
+    lua_State *L = lua_newstate(sv_alloc, st);
+    if (L == NULL) { free(st); return NULL; }
+    st->main = L;
+    st->current = L;
+    lua_atpanic(L, sv_panic);
+    return L;
+}
+
+static inline void sv_close(lua_State *L) {
+    sv_state *st = sv_getstate(L);
+    st->enforcing = 0;
+    lua_close(L);
+    pthread_mutex_destroy(&st->lock);
+    free(st);
+}
+
+/* ---- timeout ----------------------------------------------------------- */
+
+static inline void sv_timeout_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    sv_state *st = sv_getstate(L);
+    if (st->timed_out) {
+        /* The hook stays set, so the next instruction after a pcall that
+           swallowed this error raises it again. */
+        luaL_error(L, "%s", st->timeout_message);
+    }
+}
+
+static inline void sv_arm_hook_locked(lua_State *L) {
+    lua_sethook(L, sv_timeout_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+}
+
+/* Called from the watchdog thread at the deadline. */
+static inline void sv_trigger_timeout(lua_State *L) {
+    sv_state *st = sv_getstate(L);
+    pthread_mutex_lock(&st->lock);
+    st->timed_out = 1;
+    sv_arm_hook_locked(st->main);
+    if (st->current != NULL && st->current != st->main) sv_arm_hook_locked(st->current);
+    pthread_mutex_unlock(&st->lock);
+}
+
+static inline void sv_set_timeout_message(lua_State *L, const char *message) {
+    sv_state *st = sv_getstate(L);
+    strncpy(st->timeout_message, message, sizeof(st->timeout_message) - 1);
+}
+
+/* ---- coroutines that can be timed out ---------------------------------- */
+
+/* Resumes co with narg arguments already on co's stack, tracking the running
+   thread. Returns the status of lua_resume; *nres receives the result count. */
+static inline int sv_tracked_resume(lua_State *L, lua_State *co, int narg, int *nres) {
+    sv_state *st = sv_getstate(L);
+    pthread_mutex_lock(&st->lock);
+    lua_State *previous = st->current;
+    st->current = co;
+    if (st->timed_out) sv_arm_hook_locked(co);
+    pthread_mutex_unlock(&st->lock);
+    int status = lua_resume(co, L, narg, nres);
+    pthread_mutex_lock(&st->lock);
+    st->current = previous;
+    if (st->timed_out) sv_arm_hook_locked(L);
+    pthread_mutex_unlock(&st->lock);
+    return status;
+}
+
+/* auxresume of lcorolib.c, through sv_tracked_resume. */
+static inline int sv_auxresume(lua_State *L, lua_State *co, int narg) {
+    int status, nres;
+    if (!lua_checkstack(co, narg)) {
+        lua_pushliteral(L, "too many arguments to resume");
+        return -1;
+    }
+    lua_xmove(L, co, narg);
+    status = sv_tracked_resume(L, co, narg, &nres);
+    if (status == LUA_OK || status == LUA_YIELD) {
+        if (!lua_checkstack(L, nres + 1)) {
+            lua_pop(co, nres);
+            lua_pushliteral(L, "too many results to resume");
+            return -1;
+        }
+        lua_xmove(co, L, nres);
+        return nres;
+    }
+    lua_xmove(co, L, 1);
+    return -1;
+}
+
+static inline int sv_co_resume(lua_State *L) {
+    lua_State *co = lua_tothread(L, 1);
+    luaL_argexpected(L, co, 1, "coroutine");
+    int r = sv_auxresume(L, co, lua_gettop(L) - 1);
+    if (r < 0) {
+        lua_pushboolean(L, 0);
+        lua_insert(L, -2);
+        return 2;
+    }
+    lua_pushboolean(L, 1);
+    lua_insert(L, -(r + 1));
+    return r + 1;
+}
+
+static inline int sv_co_auxwrap(lua_State *L) {
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int r = sv_auxresume(L, co, lua_gettop(L));
+    if (r < 0) {
+        int stat = lua_status(co);
+        if (stat != LUA_OK && stat != LUA_YIELD) {
+            stat = lua_closethread(co, L);
+            lua_xmove(co, L, 1);
+        }
+        if (stat != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+            luaL_where(L, 1);
+            lua_insert(L, -2);
+            lua_concat(L, 2);
+        }
+        return lua_error(L);
+    }
+    return r;
+}
+
+static inline int sv_co_wrap(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *NL = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, NL, 1);
+    lua_pushcclosure(L, sv_co_auxwrap, 1);
+    return 1;
+}
+
+/* Replaces resume and wrap in the coroutine table on top of the stack. */
+static inline void sv_patch_coroutine(lua_State *L) {
+    lua_pushcfunction(L, sv_co_resume);
+    lua_setfield(L, -2, "resume");
+    lua_pushcfunction(L, sv_co_wrap);
+    lua_setfield(L, -2, "wrap");
+}
+
+/* ---- the error trampoline ---------------------------------------------- */
+
+/* A Swift callback: returns the number of results, or one of these. */
+#define SV_RAISE_VALUE (-1)   /* the error value is on top of the stack: raise it as is */
+#define SV_RAISE_WHERE (-2)   /* a message string is on top: prefix "chunk:line:" and raise */
+
+typedef int (*sv_swift_fn)(lua_State *L);
+
+static inline int sv_trampoline(lua_State *L) {
+    sv_swift_fn fn = (sv_swift_fn)lua_touserdata(L, lua_upvalueindex(1));
+    sv_state *st = sv_getstate(L);
+    int was_enforcing = st->enforcing;
+    st->enforcing = 0;            /* Swift's own pushes must not longjmp */
+    int n = fn(L);
+    st->enforcing = was_enforcing;
+    if (n == SV_RAISE_WHERE) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+    if (n < 0) return lua_error(L);
+    if (was_enforcing && st->limit != 0 && st->used > st->limit) {
+        st->limit_hit = 1;
+        return luaL_error(L, "not enough memory");
+    }
+    return n;
+}
+
+/* Pushes a Lua function that calls the Swift callback through the trampoline. */
+static inline void sv_pushswift(lua_State *L, sv_swift_fn fn) {
+    lua_pushlightuserdata(L, (void *)fn);
+    lua_pushcclosure(L, sv_trampoline, 1);
+}
+
+/* ---- running chunks ---------------------------------------------------- */
+
+/* Message handler: adds a traceback; copes with non-string error objects. */
+static inline int sv_msghandler(lua_State *L) {
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) {
+            msg = lua_tostring(L, -1);
+        } else {
+            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+        }
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+/* Calls the function below nargs arguments under the traceback handler.
+   The limit is enforced only while this runs. */
+static inline int sv_pcall_traced(lua_State *L, int nargs, int nresults) {
+    sv_state *st = sv_getstate(L);
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, sv_msghandler);
+    lua_insert(L, base);
+    int was = st->enforcing;
+    st->enforcing = 1;
+    int status = lua_pcall(L, nargs, nresults, base);
+    st->enforcing = was;
+    lua_remove(L, base);
+    return status;
+}
+
+/* Loads text only, never binary chunks. */
+static inline int sv_loadtext(lua_State *L, const char *buf, size_t len, const char *name) {
+    return luaL_loadbufferx(L, buf, len, name, "t");
+}
+
+/* ---- wrappers for macros Swift cannot import --------------------------- */
+
+static inline void sv_pop(lua_State *L, int n) { lua_pop(L, n); }
+static inline void sv_newtable(lua_State *L) { lua_newtable(L); }
+static inline const char *sv_tostring(lua_State *L, int i) { return lua_tolstring(L, i, NULL); }
+static inline int sv_upvalueindex(int i) { return lua_upvalueindex(i); }
+static inline int sv_registryindex(void) { return LUA_REGISTRYINDEX; }
+static inline int sv_isnoneornil(lua_State *L, int i) { return lua_type(L, i) <= 0; }
+static inline void sv_pushcfunction(lua_State *L, lua_CFunction f) { lua_pushcfunction(L, f); }
+static inline void *sv_newuserdata(lua_State *L, size_t size) { return lua_newuserdatauv(L, size, 0); }
+static inline void sv_pushliteral(lua_State *L, const char *s) { lua_pushstring(L, s); }
+static inline void sv_insert(lua_State *L, int i) { lua_insert(L, i); }
+static inline void sv_remove(lua_State *L, int i) { lua_remove(L, i); }
+static inline void sv_replace(lua_State *L, int i) { lua_replace(L, i); }
+static inline lua_Integer sv_tointeger(lua_State *L, int i, int *isnum) { return lua_tointegerx(L, i, isnum); }
+static inline lua_Number sv_tonumber(lua_State *L, int i, int *isnum) { return lua_tonumberx(L, i, isnum); }
+static inline int sv_gc_count_kb(lua_State *L) { return lua_gc(L, LUA_GCCOUNT, 0); }
+static inline void sv_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }
+static inline size_t sv_used(lua_State *L) { return sv_getstate(L)->used; }
+static inline int sv_limit_hit(lua_State *L) { return sv_getstate(L)->limit_hit; }
+static inline int sv_timed_out(lua_State *L) { return sv_getstate(L)->timed_out; }
+static inline void sv_set_host(lua_State *L, void *host) { sv_getstate(L)->host = host; }
+static inline void *sv_host(lua_State *L) { return sv_getstate(L)->host; }
+static inline void sv_set_limit(lua_State *L, size_t limit) { sv_getstate(L)->limit = limit; }
+
+/* Opens one standard library by name into package.loaded-free globals table on top. */
+static inline void sv_requiref(lua_State *L, const char *name, lua_CFunction open) {
+    luaL_requiref(L, name, open, 0);
+}
+
+#endif

@@ -1,0 +1,82 @@
+import Yams
+
+/// Reads a YAML data file: a sequence of mappings, or one mapping for a `single` collection.
+public enum YAMLRecordReader {
+    /// The most values one file may expand to; guards against alias bombs ("billion laughs").
+    static let valueBudget = 5_000_000
+
+    /// Reads `text`; `single` expects one mapping instead of a sequence.
+    public static func read(text: String, file: String, single: Bool) -> RawTable {
+        var table = RawTable()
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            table.diagnostics.append(yamlDiagnostic(error, file: file))
+            return table
+        }
+        guard let root else {
+            if single {
+                table.diagnostics.append(Diagnostic(.error, rule: "schema.parse",
+                    "the file is empty; a single collection needs one mapping of fields",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
+            }
+            return table
+        }
+        var budget = valueBudget
+        switch root {
+        case .mapping(let mapping) where single:
+            table.records.append(record(mapping, at: root.position, budget: &budget))
+        case .sequence(let items) where !single:
+            for (index, item) in items.enumerated() {
+                guard case .mapping(let mapping) = item else {
+                    table.diagnostics.append(Diagnostic(.error, rule: "schema.parse",
+                        "item \(index + 1) is \(item.kindName), not a mapping of fields",
+                        at: SourceLocation(file: file, item.position)))
+                    continue
+                }
+                table.records.append(record(mapping, at: item.position, budget: &budget))
+            }
+        default:
+            let expected = single ? "one mapping of fields (this collection is single)" : "a list of mappings, one per record"
+            table.diagnostics.append(Diagnostic(.error, rule: "schema.parse",
+                "the file must hold \(expected), found \(root.kindName)",
+                at: SourceLocation(file: file, root.position)))
+        }
+        if budget < 0 {
+            return RawTable(diagnostics: [Diagnostic(.error, rule: "schema.parse",
+                "the file expands to more than \(valueBudget) values (nested aliases?); it was not loaded",
+                at: SourceLocation(file: file, root.position))])
+        }
+        return table
+    }
+
+    private static func record(_ mapping: Node.Mapping, at position: Position, budget: inout Int) -> RawRecord {
+        var fields: [(name: String, value: RawValue)] = []
+        for (key, value) in mapping {
+            guard let name = key.scalarText else { continue }
+            fields.append((name, raw(value, budget: &budget)))
+        }
+        return RawRecord(position: position, fields: fields)
+    }
+
+    private static func raw(_ node: Node, budget: inout Int) -> RawValue {
+        budget -= 1
+        guard budget >= 0 else { return RawValue(.null, at: node.position) }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style != .plain { return RawValue(.string(scalar.string), at: node.position) }
+            switch scalar.string {
+            case "", "~", "null", "Null", "NULL": return RawValue(.null, at: node.position)
+            default: return RawValue(.text(scalar.string), at: node.position)
+            }
+        case .sequence(let items):
+            var values: [RawValue] = []
+            for item in items {
+                guard budget >= 0 else { break }
+                values.append(raw(item, budget: &budget))
+            }
+            return RawValue(.list(values), at: node.position)
+        case .mapping, .alias:
+            return RawValue(.mapping, at: node.position)
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Checks uniqueness, resolves refs to rows and builds the inverse relations, once every
+/// collection has been read.
+struct ReferenceLinker {
+    private var builders: [CollectionBuilder]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(builders: [CollectionBuilder]) {
+        self.builders = builders
+    }
+
+    mutating func link() -> [CollectionStore] {
+        let keyRows = builders.indices.map { indexKeys(of: $0) }
+        for b in builders.indices { checkUnique(b) }
+        let byName = Dictionary(builders.enumerated().map { ($1.schema.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for b in builders.indices { resolveRefs(b, keyRows: keyRows, byName: byName) }
+        return builders.indices.map { b in
+            let builder = builders[b]
+            return CollectionStore(
+                id: b, schema: builder.schema, file: builder.file, columns: builder.columns,
+                cellPositions: builder.cellPositions, recordPositions: builder.recordPositions,
+                keyRows: keyRows[b], relationRows: relations(of: b, byName: byName))
+        }
+    }
+
+    /// The first row of each key.
+    private func indexKeys(of b: Int) -> [String: Int32] {
+        let builder = builders[b]
+        guard let keyIndex = builder.schema.keyIndex else { return [:] }
+        var rows: [String: Int32] = [:]
+        rows.reserveCapacity(builder.recordPositions.count)
+        for (row, value) in builder.columns[keyIndex].enumerated() where !value.isMissing {
+            if rows[value.text] == nil { rows[value.text] = Int32(row) }
+        }
+        return rows
+    }
+
+    private mutating func checkUnique(_ b: Int) {
+        let builder = builders[b]
+        for (f, field) in builder.schema.fields.enumerated() where field.unique {
+            var first: [String: Int] = [:]
+            for (row, value) in builder.columns[f].enumerated() where !value.isMissing {
+                if let earlier = first[value.text] {
+                    let line = builder.recordPositions[earlier].line
+                    diagnostics.append(builder.diagnostic("schema.unique",
+                        "duplicate \(field.name) '\(value.text)' (first used on line \(line))",
+                        row: row, field: field.name, at: builder.cellPositions[f][row]))
+                } else {
+                    first[value.text] = row
+                }
+            }
+        }
+    }
+
+    private mutating func resolveRefs(_ b: Int, keyRows: [[String: Int32]], byName: [String: Int]) {
+        let schema = builders[b].schema
+        for (f, field) in schema.fields.enumerated() {
+            guard let targetName = field.type.referencedCollection, let target = byName[targetName] else { continue }
+            let targetKeys = keyRows[target]
+            for row in builders[b].columns[f].indices {
+                let value = builders[b].columns[f][row]
+                let resolved = resolve(value, in: targetKeys)
+                builders[b].columns[f][row] = resolved.value
+                for key in resolved.broken {
+                    let hint = closestName(to: key, in: targetKeys.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                    diagnostics.append(builders[b].diagnostic("schema.ref",
+                        "\(field.name) '\(key)' does not exist in \(targetName)\(hint)",
+                        row: row, field: field.name, at: builders[b].cellPositions[f][row]))
+                }
+            }
+        }
+    }
+
+    private func resolve(_ value: Value, in keys: [String: Int32]) -> (value: Value, broken: [String]) {
+        switch value {
+        case .ref(let key, _):
+            if let row = keys[key] { return (.ref(key: key, row: row), []) }
+            return (.ref(key: key, row: -1), [key])
+        case .list(let items):
+            var broken: [String] = []
+            let resolved = items.map { item -> Value in
+                let r = resolve(item, in: keys)
+                broken += r.broken
+                return r.value
+            }
+            return (.list(resolved), broken)
+        default:
+            return (value, [])
+        }
+    }
+
+    /// For each relation of collection b: per row of b, the rows of the other collection that refer to it.
+    private func relations(of b: Int, byName: [String: Int]) -> [[[Int32]]] {
+        let count = builders[b].recordPositions.count
+        return builders[b].schema.relations.map { relation in
+            var rows = Array(repeating: [Int32](), count: count)
+            guard let other = byName[relation.collection],
+                  let f = builders[other].schema.fieldIndex(relation.field) else { return rows }
+            for (otherRow, value) in builders[other].columns[f].enumerated() {
+                for target in Self.refRows(value) where target >= 0 && Int(target) < count {
+                    rows[Int(target)].append(Int32(otherRow))
+                }
+            }
+            return rows
+        }
+    }
+
+    private static func refRows(_ value: Value) -> [Int32] {
+        switch value {
+        case .ref(_, let row): [row]
+        case .list(let items): items.flatMap(refRows)
+        default: []
+        }
+    }
+}
