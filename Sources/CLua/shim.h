@@ -118,6 +118,16 @@ static inline void sv_trigger_timeout(lua_State *L) {
     pthread_mutex_unlock(&st->lock);
 }
 
+/* After a run: no timeout, no hook, the limit hit forgotten. */
+static inline void sv_reset_limits(lua_State *L) {
+    sv_state *st = sv_getstate(L);
+    pthread_mutex_lock(&st->lock);
+    st->timed_out = 0;
+    st->limit_hit = 0;
+    lua_sethook(st->main, NULL, 0, 0);
+    pthread_mutex_unlock(&st->lock);
+}
+
 static inline void sv_set_timeout_message(lua_State *L, const char *message) {
     sv_state *st = sv_getstate(L);
     strncpy(st->timeout_message, message, sizeof(st->timeout_message) - 1);
@@ -184,7 +194,7 @@ static inline int sv_co_auxwrap(lua_State *L) {
     if (r < 0) {
         int stat = lua_status(co);
         if (stat != LUA_OK && stat != LUA_YIELD) {
-            stat = lua_closethread(co, L);
+            stat = lua_resetthread(co);
             lua_xmove(co, L, 1);
         }
         if (stat != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
@@ -217,6 +227,20 @@ static inline void sv_patch_coroutine(lua_State *L) {
 /* ---- the error trampoline ---------------------------------------------- */
 
 /* A Swift callback: returns the number of results, or one of these. */
+/* Pushes "chunk:line: " of the innermost script frame, skipping the host's own
+   Lua helpers (chunks named "=[samverkan...]"), so errors point at user code. */
+static inline void sv_where_user(lua_State *L) {
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0 && strncmp(ar.source, "=[samverkan", 11) != 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
 #define SV_RAISE_VALUE (-1)   /* the error value is on top of the stack: raise it as is */
 #define SV_RAISE_WHERE (-2)   /* a message string is on top: prefix "chunk:line:" and raise */
 
@@ -230,7 +254,7 @@ static inline int sv_trampoline(lua_State *L) {
     int n = fn(L);
     st->enforcing = was_enforcing;
     if (n == SV_RAISE_WHERE) {
-        luaL_where(L, 1);
+        sv_where_user(L);
         lua_insert(L, -2);
         lua_concat(L, 2);
         return lua_error(L);

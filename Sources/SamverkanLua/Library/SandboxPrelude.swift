@@ -1,0 +1,82 @@
+/// The Lua side of the sandbox, run once at start-up with the host's privileges.
+///
+/// It receives the allowed globals (`base`), the messages for forbidden names, the real
+/// `load`, and the host's module finder, and returns `new_env(arguments)`, which makes the
+/// globals table of one script: reads of unknown names fail, `load` is text-only and
+/// `require` reads only `lib/` of the plugin folders.
+let sandboxPrelude = #"""
+local base, forbidden, raw_load, find_module = ...
+local type, error, tostring, rawget, setmetatable = type, error, tostring, rawget, setmetatable
+local string_byte, string_find = string.byte, string.find
+
+-- os keeps only time, date and clock; naming anything else says so.
+setmetatable(base.os, {
+  __index = function(_, name)
+    error("os." .. tostring(name) .. " is not available in samverkan scripts (only os.time, os.date and os.clock are)", 2)
+  end,
+  __metatable = false,
+})
+-- string.dump would make binary chunks; the rest of string stays as it is.
+setmetatable(base.string, {
+  __index = function(_, name)
+    if name == "dump" then
+      error("string.dump is not available in samverkan scripts (binary chunks are not allowed)", 2)
+    end
+    return nil
+  end,
+  __metatable = false,
+})
+
+local builtin_modules = { string = true, table = true, math = true, utf8 = true, coroutine = true, os = true }
+
+local env_meta = {
+  __index = function(_, name)
+    local value = base[name]
+    if value ~= nil then return value end
+    local why = forbidden[name]
+    if why then error(why, 2) end
+    error("undefined global '" .. tostring(name) .. "'", 2)
+  end,
+  __metatable = "samverkan script environment",
+}
+
+local function new_env(arguments)
+  local env = {}
+  env._G = env
+  env.arg = arguments
+
+  env.load = function(chunk, chunkname, mode, chunk_env)
+    if mode ~= nil and mode ~= "t" then
+      error("load: only text chunks are allowed (mode \"t\"); binary chunks are not available", 2)
+    end
+    if type(chunk) == "string" and string_byte(chunk, 1) == 27 then
+      return nil, "load: binary (precompiled) chunks are not allowed"
+    end
+    if chunk_env == nil then chunk_env = env end
+    return raw_load(chunk, chunkname, "t", chunk_env)
+  end
+
+  local loaded = {}
+  env.require = function(name)
+    if type(name) ~= "string" then
+      error("require: expected a module name (a string), got " .. type(name), 2)
+    end
+    if builtin_modules[name] then return base[name] end
+    if forbidden[name] then error("require: " .. forbidden[name], 2) end
+    local cached = loaded[name]
+    if cached ~= nil then return cached end
+    local source, chunkname = find_module(name)
+    if source == nil then error(chunkname, 2) end
+    local chunk, message = raw_load(source, "@" .. chunkname, "t", env)
+    if chunk == nil then error(message, 2) end
+    local result = chunk(name, chunkname)
+    if result == nil then result = true end
+    loaded[name] = result
+    return result
+  end
+
+  return setmetatable(env, env_meta)
+end
+
+return new_env
+"""#

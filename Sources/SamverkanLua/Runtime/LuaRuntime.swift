@@ -1,0 +1,111 @@
+import Foundation
+internal import CLua
+import SamverkanCore
+
+/// One sandboxed Lua 5.4 state with the knowledge base bound into it.
+///
+/// Every script run goes through ``run(source:chunkName:arguments:)`` or
+/// ``runFile(_:arguments:)``: it is loaded as text only, gets its own globals, runs under
+/// `pcall` with a traceback handler, a watchdog for `--timeout` and the allocator's
+/// `--memory-limit`, and its failure comes back as a ``ScriptError``.
+public final class LuaRuntime {
+    let L: OpaquePointer
+    public let kb: KnowledgeBase
+    public let options: RuntimeOptions
+    /// Registry references and field tables of the bridge, set up once.
+    var refs = BridgeRefs()
+    var slots: [FieldSlots] = []
+
+    /// Starts a state for `kb` with the given limits.
+    public init(kb: KnowledgeBase, options: RuntimeOptions) throws(ScriptError) {
+        let limit = options.memoryLimitMB > 0 ? size_t(options.memoryLimitMB) << 20 : 0
+        guard let state = sv_newstate(limit) else { throw .unavailable("cannot start Lua: out of memory") }
+        L = state
+        self.kb = kb
+        self.options = options
+        sv_set_host(L, Unmanaged.passUnretained(self).toOpaque())
+        sv_set_timeout_message(L, ScriptError.timeout(seconds: options.timeout).message)
+        try Sandbox.install(in: self)
+    }
+
+    deinit { sv_close(L) }
+
+    /// The runtime that owns a state, from inside a callback.
+    static func from(_ L: OpaquePointer) -> LuaRuntime {
+        Unmanaged<LuaRuntime>.fromOpaque(sv_host(L)).takeUnretainedValue()
+    }
+
+    var stack: LuaStack { LuaStack(L) }
+
+    /// Runs a script file with `arg` set to `arguments`; what it prints goes to stdout.
+    public func runFile(_ path: String, arguments: [String] = []) throws(ScriptError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .unavailable("cannot read '\(path)': no such file or not readable")
+        }
+        try run(source: data, chunkName: path, arguments: arguments)
+    }
+
+    /// Runs Lua source as a chunk named `chunkName` (shown in messages as `chunkName:LINE:`).
+    public func run(source: Data, chunkName: String, arguments: [String] = []) throws(ScriptError) {
+        let top = stack.top
+        defer { stack.setTop(top) }
+        try load(source, chunkName: chunkName)              // [+1 chunk]
+        Sandbox.pushEnvironment(in: self, arguments: arguments) // [+1 env]
+        guard lua_setupvalue(L, -2, 1) != nil else {            // chunk._ENV = env [-1]
+            throw .unavailable("cannot set the environment of '\(chunkName)'")
+        }
+        try call(arguments: 0, results: 0)
+    }
+
+    /// [-0, +1] Loads text as a function, or throws its syntax error.
+    func load(_ source: Data, chunkName: String, literalName: Bool = false) throws(ScriptError) {
+        let name = literalName ? chunkName : "@" + chunkName
+        let status = source.withUnsafeBytes { buffer in
+            sv_loadtext(L, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), buffer.count, name)
+        }
+        guard status == LUA_OK else {
+            let message = stack.string(at: -1) ?? "cannot load '\(chunkName)'"
+            stack.pop()
+            if message.contains("attempt to load a binary chunk") {
+                throw .syntax("\(chunkName): binary (precompiled) chunks are not allowed; give the Lua source")
+            }
+            throw .syntax(message)
+        }
+    }
+
+    /// Calls the function below `arguments` values under the limits and the traceback handler.
+    /// [-(arguments+1), +results]
+    func call(arguments: Int32, results: Int32) throws(ScriptError) {
+        let watchdog = Watchdog(state: L, timeout: options.timeout, grace: options.gracePeriod,
+                                lastWords: ScriptError.timeout(seconds: options.timeout).message)
+        watchdog.start()
+        let status = sv_pcall_traced(L, arguments, results)
+        watchdog.stop()
+        guard status != LUA_OK else { return }
+        let message = stack.string(at: -1) ?? "(error object is not a string)"
+        stack.pop()
+        throw classify(status: status, message: message)
+    }
+
+    private func classify(status: Int32, message: String) -> ScriptError {
+        defer { resetLimits() }
+        if sv_timed_out(L) != 0 { return .timeout(seconds: options.timeout) }
+        if status == LUA_ERRMEM || (sv_limit_hit(L) != 0 && message.contains("not enough memory")) {
+            return .memory(megabytes: options.memoryLimitMB)
+        }
+        let (head, traceback) = Self.split(message)
+        return .runtime(message: head, traceback: traceback)
+    }
+
+    /// Clears the timeout hook and flags so the state can run the next script.
+    private func resetLimits() {
+        sv_reset_limits(L)
+        sv_gc_collect(L)
+    }
+
+    /// Splits a handler's message into the error and its "stack traceback:" part.
+    static func split(_ message: String) -> (String, String) {
+        guard let range = message.range(of: "\nstack traceback:") else { return (message, "") }
+        return (String(message[..<range.lowerBound]), String(message[range.lowerBound...].dropFirst()))
+    }
+}

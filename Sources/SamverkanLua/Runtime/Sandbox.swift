@@ -1,0 +1,129 @@
+import Foundation
+internal import CLua
+import SamverkanCore
+
+/// Builds the sandbox of SPEC §6 from allow-lists: which libraries open, which globals
+/// scripts see, and what a script is told when it reaches for something forbidden.
+enum Sandbox {
+    /// Global functions of the base library that scripts may use.
+    static let allowedBaseFunctions = [
+        "assert", "error", "ipairs", "next", "pairs", "pcall", "xpcall", "select", "tonumber",
+        "tostring", "type", "rawequal", "rawget", "rawlen", "rawset", "setmetatable", "getmetatable",
+        "print", "_VERSION",
+    ]
+    /// Fields of `os` that scripts may use.
+    static let allowedOSFunctions = ["time", "date", "clock"]
+
+    /// What a script is told when it reads a forbidden global or requires a forbidden module.
+    static let forbidden: [String: String] = [
+        "io": "'io' is not available in samverkan scripts: scripts cannot read or write files",
+        "debug": "'debug' is not available in samverkan scripts",
+        "package": "'package' is not available in samverkan scripts; use require(\"name\") for scripts/lib/name.lua",
+        "dofile": "'dofile' is not available in samverkan scripts: scripts cannot read files; use require for scripts/lib modules",
+        "loadfile": "'loadfile' is not available in samverkan scripts: scripts cannot read files; use require for scripts/lib modules",
+        "loadstring": "'loadstring' is not available in Lua 5.4; use load",
+        "collectgarbage": "'collectgarbage' is not available in samverkan scripts",
+        "ffi": "'ffi' is not available in samverkan scripts",
+    ]
+
+    private typealias Opener = @convention(c) (OpaquePointer?) -> Int32
+
+    /// Opens the allowed libraries, builds the base table and the bridge, and runs the preludes.
+    static func install(in runtime: LuaRuntime) throws(ScriptError) {
+        let L = runtime.L
+        let lua = runtime.stack
+        let libraries: [(String, Opener)] = [
+            ("_G", luaopen_base), ("string", luaopen_string), ("table", luaopen_table),
+            ("math", luaopen_math), ("utf8", luaopen_utf8), ("coroutine", luaopen_coroutine), ("os", luaopen_os),
+        ]
+        lua.newTable()                                   // base
+        let base = lua.top
+        for (name, open) in libraries {
+            sv_requiref(L, name, open)                   // library table
+            switch name {
+            case "_G":
+                for function in allowedBaseFunctions {
+                    lua.getField(-1, function)
+                    lua.setField(base, function)
+                }
+            case "os":
+                lua.newTable(fields: allowedOSFunctions.count)
+                for function in allowedOSFunctions {
+                    lua.getField(-2, function)
+                    lua.setField(-2, function)
+                }
+                lua.setField(base, "os")
+            case "string":
+                lua.pushNil()
+                lua.setField(-2, "dump")
+                lua.pushValue(-1)
+                lua.setField(base, name)
+            case "coroutine":
+                sv_patch_coroutine(L)
+                lua.pushValue(-1)
+                lua.setField(base, name)
+            default:
+                lua.pushValue(-1)
+                lua.setField(base, name)
+            }
+            lua.pop()
+        }
+        // The real `load`, kept for the prelude only.
+        lua_rawgeti(L, sv_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        lua.getField(-1, "load")
+        let rawLoad = lua.ref()
+        lua.pop()
+        // Nothing can reach the real globals table any more.
+        lua.newTable()
+        lua_rawseti(L, sv_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+
+        try Bridge.install(in: runtime, base: base)
+        FormatLibrary.install(in: runtime, base: base)
+        TextLibrary.install(in: runtime, base: base)
+
+        // new_env = sandboxPrelude(base, forbidden, raw_load, find_module)
+        try runPrelude(runtime, source: sandboxPrelude, name: "=[samverkan sandbox]", base: base) {
+            lua.pushValue(base)
+            lua.newTable(fields: forbidden.count)
+            for (name, message) in forbidden {
+                lua.push(message)
+                lua.setField(-2, name)
+            }
+            lua.pushRef(rawLoad)
+            lua.push(ModuleFinder.findModule)
+            return 4
+        }
+        runtime.refs.newEnvironment = lua.ref()
+        lua.setTop(base - 1)
+    }
+
+    /// Runs a trusted prelude chunk with `base` as its globals; leaves its one result on top.
+    static func runPrelude(_ runtime: LuaRuntime, source: String, name: String, base: Int32,
+                           arguments: () -> Int32) throws(ScriptError) {
+        try runtime.load(Data(source.utf8), chunkName: name, literalName: true)
+        runtime.stack.pushValue(base)
+        lua_setupvalue(runtime.L, -2, 1)
+        let count = arguments()
+        let status = sv_pcall_traced(runtime.L, count, 1)
+        guard status == LUA_OK else {
+            let message = runtime.stack.string(at: -1) ?? "?"
+            throw .unavailable("internal error in \(name): \(message)")
+        }
+    }
+
+    /// [+1] A fresh globals table for one script, with `arg` = arguments.
+    static func pushEnvironment(in runtime: LuaRuntime, arguments: [String]) {
+        let lua = runtime.stack
+        lua.pushRef(runtime.refs.newEnvironment)
+        lua.newTable(array: arguments.count)
+        for (i, argument) in arguments.enumerated() {
+            lua.push(argument)
+            lua_rawseti(runtime.L, -2, lua_Integer(i + 1))
+        }
+        // new_env cannot fail short of memory; an error leaves an empty table.
+        if sv_pcall_traced(runtime.L, 1, 1) != LUA_OK {
+            lua.pop()
+            lua.newTable()
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// Why a script did not finish, as the user is told.
+public enum ScriptError: Error, Sendable, Equatable {
+    /// The chunk does not compile: `file:line: message`.
+    case syntax(String)
+    /// A Lua error: the message (with `file:line:`) and the traceback lines.
+    case runtime(message: String, traceback: String)
+    /// The script ran past `--timeout`.
+    case timeout(seconds: Double)
+    /// The script used more than `--memory-limit`.
+    case memory(megabytes: Int)
+    /// The file could not be read, or the runtime could not start.
+    case unavailable(String)
+
+    /// The message as printed after `error: `.
+    public var message: String {
+        switch self {
+        case .syntax(let message): message
+        case .runtime(let message, _): message
+        case .timeout(let seconds):
+            "timeout: the script ran longer than \(formatSeconds(seconds)) (raise it with --timeout SECONDS)"
+        case .memory(let megabytes):
+            "memory limit: the script used more than \(megabytes) MB (raise it with --memory-limit MB)"
+        case .unavailable(let message): message
+        }
+    }
+
+    /// The traceback, when there is one.
+    public var traceback: String? {
+        if case .runtime(_, let traceback) = self, !traceback.isEmpty { return traceback }
+        return nil
+    }
+}
+
+func formatSeconds(_ seconds: Double) -> String {
+    seconds.rounded() == seconds ? "\(Int(seconds)) s" : "\(seconds) s"
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// The root command: `samverkan <command> …`.
+struct Samverkan: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "samverkan",
+        abstract: "A scriptable knowledge base for Regionsamverkan Sydsverige.",
+        discussion: "Reports, filters and validations are Lua plugins; see README.md.",
+        version: version,
+        subcommands: [RunCommand.self, SchemaCommand.self])
+}
+
+/// Runs the command line and maps every outcome to the exit codes of SPEC §7.2.
+@main
+enum Main {
+    static func main() {
+        let status: Int32
+        do {
+            var command = try Samverkan.parseAsRoot()
+            try command.run()
+            status = ExitStatus.success.rawValue
+        } catch let failure as CLIFailure {
+            for line in failure.lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            status = failure.status.rawValue
+        } catch {
+            let code = Samverkan.exitCode(for: error)
+            let message = Samverkan.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                status = 0
+            } else if let exit = error as? ExitCode {
+                status = exit.rawValue
+            } else {
+                // Parse and validation errors are usage errors: exit 2.
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                status = ExitStatus.usage.rawValue
+            }
+        }
+        fflush(nil)
+        exit(status)
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import SamverkanCore
+import SamverkanLua
+
+/// The options every command accepts after its name (SPEC §7.1).
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The data folder (holds schema.yaml).", valueName: "DIR"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("A plugin folder searched before the others (repeatable).", valueName: "DIR"))
+    var scripts: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Seconds a script may run.", valueName: "SECONDS"))
+    var timeout: Double = 30
+
+    @Option(name: .customLong("memory-limit"), help: ArgumentHelp("Megabytes a script may use.", valueName: "MB"))
+    var memoryLimit: Int = 1024
+
+    @Option(name: .long, help: "Number and date conventions: sv or en.")
+    var locale: OutputLocale = .sv
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output (also NO_COLOR).")
+    var noColor = false
+
+    @Flag(name: [.short, .long], help: "Print less: no summaries or progress.")
+    var quiet = false
+
+    @Flag(name: .customLong("allow-invalid"), help: "Run even when the data breaks its schema.")
+    var allowInvalid = false
+
+    mutating func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0") }
+        guard memoryLimit > 0 else { throw ValidationError("--memory-limit must be a number of megabytes above 0") }
+    }
+
+    var console: Console { Console(noColor: noColor, quiet: quiet) }
+
+    /// The data folder: --data, $SAMVERKAN_DATA, ./data with a schema.yaml, else the shipped data.
+    func dataDirectory() throws(CLIFailure) -> String {
+        if let data { return data }
+        if let environment = ProcessInfo.processInfo.environment["SAMVERKAN_DATA"], !environment.isEmpty {
+            return environment
+        }
+        if FileManager.default.fileExists(atPath: "data/schema.yaml") { return "data" }
+        if let shipped = ShippedFiles.data { return shipped }
+        throw CLIFailure.usage("no data found: give --data DIR or set SAMVERKAN_DATA (a folder with a schema.yaml)")
+    }
+
+    /// The plugin folders in order: each --scripts, $SAMVERKAN_PATH, ./scripts, the shipped scripts.
+    var pluginFolders: [String] {
+        var folders = scripts
+        if let path = ProcessInfo.processInfo.environment["SAMVERKAN_PATH"] {
+            folders += path.split(separator: ":").map(String.init).filter { !$0.isEmpty }
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "scripts", isDirectory: &isDirectory), isDirectory.boolValue {
+            folders.append("scripts")
+        }
+        if let shipped = ShippedFiles.scripts { folders.append(shipped) }
+        var seen = Set<String>()
+        return folders.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
+    }
+
+    var runtimeOptions: RuntimeOptions {
+        var options = RuntimeOptions()
+        options.timeout = timeout
+        options.memoryLimitMB = memoryLimit
+        options.locale = locale
+        options.pluginFolders = pluginFolders
+        return options
+    }
+
+    /// Loads the knowledge base; with `strict`, errors in the data end the command (exit 3)
+    /// unless --allow-invalid.
+    func loadKnowledgeBase(strict: Bool = true) throws(CLIFailure) -> KnowledgeBase {
+        let directory = try dataDirectory()
+        let kb = KnowledgeBaseLoader.load(directory: directory)
+        guard strict, !allowInvalid, kb.diagnostics.hasErrors else { return kb }
+        throw DataFailure.failure(kb.diagnostics, console: console)
+    }
+}
+
+extension OutputLocale: ExpressibleByArgument {}
+
+/// The exit-3 report of data that breaks its schema.
+enum DataFailure {
+    static let shown = 50
+
+    static func failure(_ diagnostics: [Diagnostic], console: Console) -> CLIFailure {
+        let errors = diagnostics.filter { $0.severity == .error }
+        var lines = errors.prefix(shown).map(console.format)
+        if errors.count > shown { lines.append("… and \(errors.count - shown) more errors") }
+        let noun = errors.count == 1 ? "error" : "errors"
+        lines.append("\(console.errorPrefix())the data has \(errors.count) \(noun); fix them "
+            + "(samverkan validate lists every finding) or run with --allow-invalid")
+        return CLIFailure(.invalidData, lines)
+    }
+}
