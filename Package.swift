@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "SamverkanCoreTests", dependencies: ["SamverkanCore"]),
         .testTarget(name: "SamverkanLuaTests", dependencies: ["SamverkanLua", "SamverkanCore"]),
-        .testTarget(name: "CLITests", dependencies: ["SamverkanCore"]),
+        .testTarget(name: "CLITests", dependencies: ["samverkan"]),
     ],
     swiftLanguageModes: [.v6]
 )

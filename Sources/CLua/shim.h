@@ -328,6 +328,16 @@ static inline lua_Number sv_tonumber(lua_State *L, int i, int *isnum) { return l
 static inline int sv_gc_count_kb(lua_State *L) { return lua_gc(L, LUA_GCCOUNT, 0); }
 static inline void sv_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }
 static inline size_t sv_used(lua_State *L) { return sv_getstate(L)->used; }
+/* True (and the limit marked as hit) when `bytes` more would pass the memory limit. */
+static inline int sv_would_exceed(lua_State *L, double bytes) {
+    sv_state *st = sv_getstate(L);
+    if (st->limit == 0) return 0;
+    if (bytes >= (double)st->limit || st->used + (size_t)bytes > st->limit) {
+        st->limit_hit = 1;
+        return 1;
+    }
+    return 0;
+}
 static inline int sv_limit_hit(lua_State *L) { return sv_getstate(L)->limit_hit; }
 static inline int sv_timed_out(lua_State *L) { return sv_getstate(L)->timed_out; }
 static inline void sv_set_host(lua_State *L, void *host) { sv_getstate(L)->host = host; }

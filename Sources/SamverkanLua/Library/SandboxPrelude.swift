@@ -5,7 +5,7 @@
 /// globals table of one script: reads of unknown names fail, `load` is text-only and
 /// `require` reads only `lib/` of the plugin folders.
 let sandboxPrelude = #"""
-local base, forbidden, raw_load, find_module = ...
+local base, forbidden, raw_load, find_module, reserve = ...
 local type, error, tostring, rawget, setmetatable = type, error, tostring, rawget, setmetatable
 local string_byte, string_find = string.byte, string.find
 
@@ -26,6 +26,20 @@ setmetatable(base.string, {
   end,
   __metatable = false,
 })
+
+-- string.rep builds its result in one C call that no hook can interrupt: check the size
+-- against the memory limit before it starts.
+do
+  local rep, tostring_ = base.string.rep, tostring
+  base.string.rep = function(s, n, sep)
+    if type(n) == "number" and n > 1 and (type(s) == "string" or type(s) == "number") then
+      local unit = #tostring_(s)
+      if sep ~= nil and (type(sep) == "string" or type(sep) == "number") then unit = unit + #tostring_(sep) end
+      reserve(unit * n)
+    end
+    return rep(s, n, sep)
+  end
+end
 
 local builtin_modules = { string = true, table = true, math = true, utf8 = true, coroutine = true, os = true }
 

@@ -57,6 +57,27 @@ public final class LuaRuntime {
         try call(arguments: 0, results: 0)
     }
 
+    /// Runs `source` as a chunk and returns its results as text (strings, numbers, booleans
+    /// and nil as Lua writes them; other values by their type name). For tests and `--where`.
+    public func evaluate(_ source: String, chunkName: String = "=(expression)") throws(ScriptError) -> [String] {
+        let top = stack.top
+        defer { stack.setTop(top) }
+        try load(Data(source.utf8), chunkName: chunkName, literalName: chunkName.hasPrefix("="))
+        Sandbox.pushEnvironment(in: self, arguments: [])
+        lua_setupvalue(L, -2, 1)
+        try call(arguments: 0, results: LUA_MULTRET)
+        return (top + 1 ..< stack.top + 1).map { index in
+            switch lua_type(L, index) {
+            case LUA_TNIL: "nil"
+            case LUA_TBOOLEAN: lua_toboolean(L, index) != 0 ? "true" : "false"
+            case LUA_TNUMBER:
+                lua_isinteger(L, index) != 0 ? String(stack.integer(at: index) ?? 0) : luaNumberText(stack.number(at: index) ?? 0)
+            case LUA_TSTRING: stack.string(at: index) ?? ""
+            default: stack.typeName(at: index)
+            }
+        }
+    }
+
     /// [-0, +1] Loads text as a function, or throws its syntax error.
     func load(_ source: Data, chunkName: String, literalName: Bool = false) throws(ScriptError) {
         let name = literalName ? chunkName : "@" + chunkName
@@ -106,6 +127,9 @@ public final class LuaRuntime {
     /// Splits a handler's message into the error and its "stack traceback:" part.
     static func split(_ message: String) -> (String, String) {
         guard let range = message.range(of: "\nstack traceback:") else { return (message, "") }
-        return (String(message[..<range.lowerBound]), String(message[range.lowerBound...].dropFirst()))
+        // The sandbox's own frames (undefined-global checks) say nothing to the user.
+        let traceback = message[range.lowerBound...].dropFirst().split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("[samverkan sandbox]") }
+        return (String(message[..<range.lowerBound]), traceback.joined(separator: "\n"))
     }
 }

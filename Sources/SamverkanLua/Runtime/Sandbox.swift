@@ -91,7 +91,8 @@ enum Sandbox {
             }
             lua.pushRef(rawLoad)
             lua.push(ModuleFinder.findModule)
-            return 4
+            lua.push(reserve)
+            return 5
         }
         runtime.refs.newEnvironment = lua.ref()
         lua.setTop(base - 1)
@@ -109,6 +110,18 @@ enum Sandbox {
             let message = runtime.stack.string(at: -1) ?? "?"
             throw .unavailable("internal error in \(name): \(message)")
         }
+    }
+
+    /// reserve(bytes): fails like an allocation would when `bytes` more would pass the memory limit.
+    static let reserve: SwiftCallback = { state in
+        guard let L = state else { return 0 }
+        let runtime = LuaRuntime.from(L)
+        let bytes = runtime.stack.number(at: 1) ?? 0
+        if sv_would_exceed(L, bytes) != 0 {
+            runtime.stack.push("not enough memory")
+            return Raise.value
+        }
+        return 0
     }
 
     /// [+1] A fresh globals table for one script, with `arg` = arguments.

@@ -1,3 +1,4 @@
+import Foundation
 /// Why a script did not finish, as the user is told.
 public enum ScriptError: Error, Sendable, Equatable {
     /// The chunk does not compile: `file:line: message`.
@@ -33,4 +34,10 @@ public enum ScriptError: Error, Sendable, Equatable {
 
 func formatSeconds(_ seconds: Double) -> String {
     seconds.rounded() == seconds ? "\(Int(seconds)) s" : "\(seconds) s"
+}
+
+/// A float as Lua's `%.14g` writes it (`0.5`, `1e+15`, `3.0`).
+func luaNumberText(_ value: Double) -> String {
+    if value.rounded() == value, abs(value) < 1e15 { return String(format: "%.1f", value) }
+    return String(format: "%.14g", value)
 }

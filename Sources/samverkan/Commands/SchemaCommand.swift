@@ -44,8 +44,8 @@ enum SchemaText {
             if let description = schema.description { out += "  \(description)\n" }
             let width = max(8, (schema.fields.map(\.name) + schema.relations.map(\.name)).map(\.count).max() ?? 0)
             for field in schema.fields {
-                let constraints = describe(field)
-                out += "  " + pad(field.name, width) + "  " + pad(typeName(field.type), 24)
+                let constraints = describe(field, isKey: field.name == schema.key)
+                out += "  " + pad(field.name, width) + "  " + pad(typeName(field.type), 16)
                     + (constraints.isEmpty ? "" : "  " + constraints)
                 out = out.trimmingTrailingSpaces() + "\n"
             }
@@ -65,10 +65,11 @@ enum SchemaText {
         }
     }
 
-    static func describe(_ field: FieldSchema) -> String {
+    static func describe(_ field: FieldSchema, isKey: Bool) -> String {
         var parts: [String] = []
+        if isKey { parts.append("key") }
         if field.required { parts.append("required") }
-        if field.unique { parts.append("unique") }
+        if field.unique && !isKey { parts.append("unique") }
         if let values = field.enumValues { parts.append("one of " + values.joined(separator: ", ")) }
         if let minimum = field.minimum { parts.append("≥ \(formatPlain(minimum))") }
         if let maximum = field.maximum { parts.append("≤ \(formatPlain(maximum))") }
