@@ -33,6 +33,8 @@ public struct RawValue: Sendable, Equatable {
 public struct RawRecord: Sendable, Equatable {
     public var position: Position
     public var fields: [(name: String, value: RawValue)]
+    /// Where each field's name stands (YAML and JSON keys), parallel to `fields`; may be empty.
+    public var namePositions: [Position] = []
 
     public init(position: Position, fields: [(name: String, value: RawValue)]) {
         self.position = position

@@ -51,11 +51,15 @@ public enum YAMLRecordReader {
 
     private static func record(_ mapping: Node.Mapping, at position: Position, budget: inout Int) -> RawRecord {
         var fields: [(name: String, value: RawValue)] = []
+        var names: [Position] = []
         for (key, value) in mapping {
             guard let name = key.scalarText else { continue }
             fields.append((name, raw(value, budget: &budget)))
+            names.append(key.position)
         }
-        return RawRecord(position: position, fields: fields)
+        var record = RawRecord(position: position, fields: fields)
+        record.namePositions = names
+        return record
     }
 
     private static func raw(_ node: Node, budget: inout Int) -> RawValue {

@@ -48,9 +48,11 @@ struct CollectionBuilder {
             cellPositions[f].append(Position(line: 0, column: 0))
         }
         var failures: [(field: String, message: String, position: Position)] = []
-        for (name, raw) in record.fields {
+        var failed = Set<Int>()
+        for (i, (name, raw)) in record.fields.enumerated() {
             guard let f = fieldIndex[name] else {
-                if perRecord { diagnostics.append(unknownField(name, at: raw.position)) }
+                let position = i < record.namePositions.count ? record.namePositions[i] : raw.position
+                if perRecord { diagnostics.append(unknownField(name, at: position)) }
                 continue
             }
             let field = schema.fields[f]
@@ -59,23 +61,25 @@ struct CollectionBuilder {
                 columns[f][row] = value
             case .failure(let error):
                 failures.append((name, error.message, raw.position))
+                failed.insert(f)
             }
             cellPositions[f][row] = raw.position
         }
         for failure in failures {
             diagnostics.append(diagnostic("schema.type", failure.message, row: row, field: failure.field, at: failure.position))
         }
-        checkRow(row)
+        checkRow(row, failed: failed)
     }
 
-    private mutating func checkRow(_ row: Int) {
+    private mutating func checkRow(_ row: Int, failed: Set<Int>) {
         for (f, field) in schema.fields.enumerated() {
             let value = columns[f][row]
             if value.isMissing {
                 // A value that failed its type check was reported already.
-                if field.required && cellPositions[f][row].line == 0 {
+                if field.required && !failed.contains(f) {
+                    let position = cellPositions[f][row].line > 0 ? cellPositions[f][row] : recordPositions[row]
                     diagnostics.append(diagnostic("schema.required", "\(field.name) is required but missing",
-                                                  row: row, field: field.name, at: recordPositions[row]))
+                                                  row: row, field: field.name, at: position))
                 }
                 continue
             }

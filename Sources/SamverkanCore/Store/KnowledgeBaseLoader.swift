@@ -20,15 +20,18 @@ public enum KnowledgeBaseLoader {
         let (schema, schemaDiagnostics) = SchemaLoader.load(text: schemaText, file: schemaFile)
         var diagnostics = schemaDiagnostics
         var builders: [CollectionBuilder] = []
+        var unreadable = Set<String>()
         for collection in schema.collections {
             let file = display.path(for: collection.file)
             let table = readTable(collection, directory: directory, file: file)
             var builder = CollectionBuilder(schema: collection, file: file, capacity: table.records.count)
             diagnostics += table.diagnostics
+            if table.records.isEmpty && table.diagnostics.hasErrors { unreadable.insert(collection.name) }
             builder.add(table)
             builders.append(builder)
         }
-        var linker = ReferenceLinker(builders: builders)
+        // Refs into a file that could not be read are not reported again, one by one.
+        var linker = ReferenceLinker(builders: builders, unreadable: unreadable)
         let collections = linker.link()
         for builder in builders { diagnostics += builder.diagnostics }
         diagnostics += linker.diagnostics

@@ -2,10 +2,12 @@
 /// collection has been read.
 struct ReferenceLinker {
     private var builders: [CollectionBuilder]
+    private let unreadable: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(builders: [CollectionBuilder]) {
+    init(builders: [CollectionBuilder], unreadable: Set<String>) {
         self.builders = builders
+        self.unreadable = unreadable
     }
 
     mutating func link() -> [CollectionStore] {
@@ -60,7 +62,7 @@ struct ReferenceLinker {
                 let value = builders[b].columns[f][row]
                 let resolved = resolve(value, in: targetKeys)
                 builders[b].columns[f][row] = resolved.value
-                for key in resolved.broken {
+                for key in resolved.broken where !unreadable.contains(targetName) {
                     let hint = closestName(to: key, in: targetKeys.keys).map { " (did you mean '\($0)'?)" } ?? ""
                     diagnostics.append(builders[b].diagnostic("schema.ref",
                         "\(field.name) '\(key)' does not exist in \(targetName)\(hint)",

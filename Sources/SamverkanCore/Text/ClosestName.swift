@@ -10,7 +10,7 @@ public func closestName(to name: String, in candidates: some Sequence<String>) -
         best = (candidate, distance)
     }
     guard let best else { return nil }
-    let allowed = max(1, min(3, lowered.count / 3))
+    let allowed = lowered.count <= 4 ? 1 : (lowered.count <= 8 ? 2 : 3)
     return best.distance <= allowed ? best.name : nil
 }
 
