@@ -17,6 +17,7 @@
 #include <lua5.4/lauxlib.h>
 #include <lua5.4/lualib.h>
 #include <pthread.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,5 +349,8 @@ static inline void sv_set_limit(lua_State *L, size_t limit) { sv_getstate(L)->li
 static inline void sv_requiref(lua_State *L, const char *name, lua_CFunction open) {
     luaL_requiref(L, name, open, 0);
 }
+
+/* Bytes the C heap has handed out and not taken back (leak checks). */
+static inline size_t sv_heap_in_use(void) { return mallinfo2().uordblks; }
 
 #endif

@@ -39,6 +39,7 @@ enum Main {
                 status = ExitStatus.usage.rawValue
             }
         }
+        HeapReport.printIfAsked()
         fflush(nil)
         exit(status)
     }

@@ -133,3 +133,6 @@ public final class LuaRuntime {
         return (String(message[..<range.lowerBound]), traceback.joined(separator: "\n"))
     }
 }
+
+/// Bytes the process's C heap holds now (for leak checks; see `SAMVERKAN_DEBUG_HEAP`).
+public func heapInUse() -> Int { Int(sv_heap_in_use()) }
