@@ -28,15 +28,18 @@ let package = Package(
             name: "SamverkanLua",
             dependencies: ["CLua", "SamverkanCore"]
         ),
+        // Output formats: report documents, query tables and diagnostics, rendered.
+        .target(name: "SamverkanRender", dependencies: ["SamverkanCore"]),
         .executableTarget(
             name: "samverkan",
             dependencies: [
-                "SamverkanCore", "SamverkanLua",
+                "SamverkanCore", "SamverkanLua", "SamverkanRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SamverkanCoreTests", dependencies: ["SamverkanCore"]),
         .testTarget(name: "SamverkanLuaTests", dependencies: ["SamverkanLua", "SamverkanCore"]),
+        .testTarget(name: "SamverkanRenderTests", dependencies: ["SamverkanRender", "SamverkanCore"]),
         .testTarget(name: "CLITests", dependencies: ["samverkan"]),
     ],
     swiftLanguageModes: [.v6]
