@@ -3,6 +3,8 @@ import SamverkanCore
 /// Registry references the bridge makes once per state.
 struct BridgeRefs {
     var newEnvironment: Int32 = 0
+    /// The plugin drivers table (describe, report, filter, validation, compile_where).
+    var drivers: Int32 = 0
     var recordMetatable: Int32 = 0
     var collectionMetatable: Int32 = 0
     var kbMetatable: Int32 = 0

@@ -9,7 +9,7 @@ enum CollectionPrimitives {
             ("view", view), ("sorted", sorted), ("field_sorted", fieldSorted), ("get", get),
             ("where", whereEquals), ("aggregate", aggregate), ("reduce", reduce),
             ("group_field", groupField), ("grouped", grouped), ("limit", limit), ("list", list),
-            ("is_collection", isCollection),
+            ("is_collection", isCollection), ("is_record", isRecord),
         ]
         lua.newTable(fields: functions.count)
         for (name, function) in functions {
@@ -109,6 +109,13 @@ enum CollectionPrimitives {
             runtime.pushRecord(collection: view.collection, row: view.row(i))
             lua_rawseti(L, -2, lua_Integer(i + 1))
         }
+        return 1
+    }
+
+    static let isRecord: SwiftCallback = { state in
+        guard let L = state else { return 0 }
+        let runtime = LuaRuntime.from(L)
+        runtime.stack.push(runtime.record(at: 1) != nil)
         return 1
     }
 

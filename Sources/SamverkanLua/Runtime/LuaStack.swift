@@ -110,3 +110,48 @@ struct LuaStack {
         return Raise.withLocation
     }
 }
+
+/// Raw reads from Lua tables (no metamethods run, so nothing can raise).
+extension LuaStack {
+    /// [0] `t[name]` of the table at `index` as text, if it is a string.
+    func rawString(_ index: Int32, _ name: String) -> String? {
+        getField(index, name)
+        defer { pop() }
+        return type(-1) == LUA_TSTRING ? string(at: -1) : nil
+    }
+
+    /// [0] `t[name]` as an integer, if it is one.
+    func rawInteger(_ index: Int32, _ name: String) -> Int? {
+        getField(index, name)
+        defer { pop() }
+        return type(-1) == LUA_TNUMBER ? integer(at: -1) : nil
+    }
+
+    /// [0] `t[name]` as a boolean (false when absent).
+    func rawBool(_ index: Int32, _ name: String) -> Bool {
+        getField(index, name)
+        defer { pop() }
+        return lua_toboolean(L, -1) != 0
+    }
+
+    /// [0] The array length of the table at `index` (raw).
+    func rawLength(_ index: Int32) -> Int { Int(lua_rawlen(L, index)) }
+
+    /// [+1] Pushes `t[i]` of the table at `index` (raw).
+    @discardableResult
+    func rawIndex(_ index: Int32, _ i: Int) -> Int32 { lua_rawgeti(L, index, lua_Integer(i)) }
+
+    /// [0] The strings of the array in field `name` of the table at `index`.
+    func rawStrings(_ index: Int32, _ name: String) -> [String]? {
+        guard getField(index, name) == LUA_TTABLE else { pop(); return nil }
+        defer { pop() }
+        return (0..<rawLength(-1)).compactMap { i in
+            rawIndex(-1, i + 1)
+            defer { pop() }
+            return type(-1) == LUA_TSTRING ? string(at: -1) : nil
+        }
+    }
+
+    /// Absolute index of a relative one.
+    func absolute(_ index: Int32) -> Int32 { lua_absindex(L, index) }
+}

@@ -95,6 +95,15 @@ enum Sandbox {
             return 5
         }
         runtime.refs.newEnvironment = lua.ref()
+        // drivers = pluginPrelude(P, caller_location, base, raw_load)
+        try runPrelude(runtime, source: pluginPrelude, name: "=[samverkan plugins]", base: base) {
+            CollectionPrimitives.pushTable(lua)
+            lua.push(callerLocation)
+            lua.pushValue(base)
+            lua.pushRef(rawLoad)
+            return 4
+        }
+        runtime.refs.drivers = lua.ref()
         lua.setTop(base - 1)
     }
 
@@ -110,6 +119,16 @@ enum Sandbox {
             let message = runtime.stack.string(at: -1) ?? "?"
             throw .unavailable("internal error in \(name): \(message)")
         }
+    }
+
+    /// caller_location() → "file:line" of the innermost script frame (where a finding was added).
+    static let callerLocation: SwiftCallback = { state in
+        guard let L = state else { return 0 }
+        sv_where_user(L)
+        let text = LuaStack(L).string(at: -1) ?? ""
+        LuaStack(L).pop()
+        LuaStack(L).push(text.hasSuffix(": ") ? String(text.dropLast(2)) : text)
+        return 1
     }
 
     /// reserve(bytes): fails like an allocation would when `bytes` more would pass the memory limit.

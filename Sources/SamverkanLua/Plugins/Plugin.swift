@@ -1,0 +1,39 @@
+import SamverkanCore
+
+/// What a plugin declares, checked: everything `list` and `info` show.
+public struct PluginInfo: Sendable {
+    public var name: String
+    public var kind: PluginKind
+    public var description: String
+    public var tags: [String]
+    /// Parameters sorted by name.
+    public var params: [ParamSpec]
+    /// The plugin file as found on the plugin path.
+    public var file: String
+    public var collection: String?
+    public var columns: [String]?
+    /// Default order: comma-separated field paths, `-` for descending.
+    public var sort: String?
+    /// Default severity of `findings:add` (validations).
+    public var severity: Severity
+}
+
+/// A plugin loaded into a runtime: its description and its table, kept in the registry.
+public struct Plugin: Sendable {
+    public let info: PluginInfo
+    let tableRef: Int32
+}
+
+/// A plugin file that does not give a valid plugin, with where and why.
+public struct PluginProblem: Sendable, Error, Equatable {
+    public var name: String
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    /// `scripts/reports/x.lua:12: message`.
+    public var formatted: String {
+        if let line { return "\(file):\(line): \(message)" }
+        return "\(file): \(message)"
+    }
+}

@@ -1,0 +1,66 @@
+internal import CLua
+import SamverkanCore
+
+extension LuaRuntime {
+    /// Runs a report plugin and returns the document it built.
+    public func runReport(_ plugin: Plugin, params: [String: ParamValue]) throws(ScriptError) -> ReportDocument {
+        let top = stack.top
+        defer { stack.setTop(top) }
+        pushDriver("report")
+        stack.pushRef(plugin.tableRef)
+        pushParams(params)
+        try call(arguments: 2, results: 1)
+        return readDocument(at: stack.top)
+    }
+
+    /// Runs a filter plugin's `match` over its collection; returns the rows it kept.
+    public func runFilter(_ plugin: Plugin, params: [String: ParamValue]) throws(ScriptError) -> [Int] {
+        guard let store = plugin.info.collection.flatMap(kb.collection) else { return [] }
+        let top = stack.top
+        defer { stack.setTop(top) }
+        pushDriver("filter")
+        stack.pushRef(plugin.tableRef)
+        pushCollection(store.id)
+        pushParams(params)
+        try call(arguments: 3, results: 1)
+        return view(at: -1)?.allRows.map(Int.init) ?? []
+    }
+
+    /// Runs a validation plugin; its findings become diagnostics whose rule is the plugin's name.
+    public func runValidation(_ plugin: Plugin, params: [String: ParamValue]) throws(ScriptError) -> [Diagnostic] {
+        let top = stack.top
+        defer { stack.setTop(top) }
+        pushDriver("validation")
+        stack.pushRef(plugin.tableRef)
+        if let store = plugin.info.collection.flatMap(kb.collection) { pushCollection(store.id) } else { stack.pushNil() }
+        pushParams(params)
+        try call(arguments: 3, results: 1)
+        return readFindings(at: stack.top, rule: plugin.info.name)
+    }
+
+    /// [+1] A driver function of the plugin prelude.
+    func pushDriver(_ name: String) {
+        stack.pushRef(refs.drivers)
+        stack.getField(-1, name)
+        stack.remove(-2)
+    }
+
+    /// [+1] The parameters as a Lua table.
+    func pushParams(_ params: [String: ParamValue]) {
+        stack.newTable(fields: params.count)
+        for (name, value) in params {
+            switch value {
+            case .string(let s), .date(let s): stack.push(s)
+            case .integer(let i): stack.push(i)
+            case .number(let d): stack.push(d)
+            case .boolean(let b): stack.push(b)
+            }
+            stack.setField(-2, name)
+        }
+    }
+}
+
+extension LuaStack {
+    /// [-1] Removes the value at `index`.
+    func remove(_ index: Int32) { sv_remove(L, index) }
+}

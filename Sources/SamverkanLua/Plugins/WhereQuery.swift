@@ -1,0 +1,40 @@
+internal import CLua
+import SamverkanCore
+
+/// Why a `--where` expression failed.
+public enum WhereError: Error, Sendable {
+    /// The expression does not compile; the Lua message (without the chunk prefix).
+    case syntax(String)
+    /// It failed on a record (the message names it), or hit a limit.
+    case failed(ScriptError)
+}
+
+extension LuaRuntime {
+    /// The rows of `collection` (or of `rows`, in their order) for which the Lua expression
+    /// is true, with the record's fields and relations as plain names. Compiled once.
+    public func whereRows(_ expression: String, in collection: CollectionStore, rows: [Int]? = nil) throws(WhereError) -> [Int] {
+        let top = stack.top
+        defer { stack.setTop(top) }
+        pushDriver("compile_where")
+        stack.push(expression)
+        stack.newTable(fields: collection.schema.fields.count + collection.schema.relations.count)
+        for name in collection.schema.fields.map(\.name) + collection.schema.relations.map(\.name) {
+            stack.push(true)
+            stack.setField(-2, name)
+        }
+        stack.push(collection.name)
+        do { try call(arguments: 3, results: 2) } catch { throw .failed(error) }
+        guard stack.type(-2) == LUA_TFUNCTION else {
+            let message = stack.string(at: -1) ?? "syntax error"
+            throw .syntax(message.hasPrefix("--where:1: ") ? String(message.dropFirst(11)) : message)
+        }
+        stack.pop()
+        if let rows {
+            pushView(collection: collection.id, rows: rows.map { Int32($0) })
+        } else {
+            pushCollection(collection.id)
+        }
+        do { try call(arguments: 1, results: 1) } catch { throw .failed(error) }
+        return view(at: -1)?.allRows.map(Int.init) ?? []
+    }
+}

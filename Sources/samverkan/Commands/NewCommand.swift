@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SamverkanCore
+
+/// `samverkan new report|filter|validation NAME` — a commented starter plugin in ./scripts.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Write a commented starter plugin into ./scripts that runs as it is.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "report, filter or validation.")
+    var kind: PluginKind
+
+    @Argument(help: "The plugin's name: letters, digits, - and _ (it becomes NAME.lua).")
+    var name: String
+
+    func validate() throws {
+        let allowed = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        guard !name.isEmpty, allowed, !name.hasPrefix("-") else {
+            throw ValidationError("'\(name)' is not a plugin name: use letters, digits, - and _ (e.g. my-report)")
+        }
+    }
+
+    func run() throws {
+        let folder = "scripts/" + kind.folder
+        let path = folder + "/" + name + ".lua"
+        if FileManager.default.fileExists(atPath: path) {
+            throw CLIFailure.usage("\(path) exists already; choose another name or edit it")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CLIFailure.usage("cannot create \(folder): \(error.localizedDescription)")
+        }
+        try AtomicFile.write(StarterPlugins.source(kind: kind, name: name), to: path)
+        let command = switch kind {
+        case .report: "samverkan report \(name)"
+        case .filter: "samverkan query \(name)"
+        case .validation: "samverkan validate \(name)"
+        }
+        if !global.quiet {
+            global.console.out("Wrote \(path). Try it: \(command)\n")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import SamverkanCore
+import SamverkanLua
+
+/// The knowledge base, a runtime and the plugin catalog, as the plugin commands need them.
+struct PluginSession {
+    let kb: KnowledgeBase
+    let runtime: LuaRuntime
+    let catalog: PluginCatalog
+    let global: GlobalOptions
+
+    /// Loads the data (exit 3 on errors unless --allow-invalid, or always lenient when `strict`
+    /// is false), starts a runtime and finds the plugins.
+    init(global: GlobalOptions, strict: Bool = true) throws(CLIFailure) {
+        self.global = global
+        kb = try global.loadKnowledgeBase(strict: strict)
+        runtime = try ScriptRunner.makeRuntime(kb: kb, global: global)
+        catalog = PluginCatalog(folders: global.pluginFolders)
+    }
+
+    /// The named plugin, loaded; unknown names are usage errors with a suggestion, broken
+    /// plugins exit 4 naming the file and line, and the kind must match.
+    func plugin(named name: String, kind expected: PluginKind?) throws(CLIFailure) -> Plugin {
+        guard let file = catalog.file(named: name) else {
+            let hint = catalog.suggestion(for: name).map { " (did you mean '\($0)'?)" } ?? ""
+            throw CLIFailure.usage("unknown plugin '\(name)'\(hint); `samverkan list` shows them all")
+        }
+        let plugin: Plugin
+        switch runtime.loadPlugin(file) {
+        case .success(let loaded): plugin = loaded
+        case .failure(let problem):
+            throw CLIFailure(.scriptFailed, [global.console.errorPrefix() + "invalid plugin: " + problem.formatted])
+        }
+        if let expected, plugin.info.kind != expected {
+            let command = switch plugin.info.kind {
+            case .report: "samverkan report \(name)"
+            case .filter: "samverkan query \(name)"
+            case .validation: "samverkan validate \(name)"
+            }
+            throw CLIFailure.usage("'\(name)' is a \(plugin.info.kind.rawValue), not a \(expected.rawValue); run it with `\(command)`")
+        }
+        return plugin
+    }
+
+    /// The plugin's parameters from `-p name=value` options (exit 2 when one is wrong).
+    func parameters(for plugin: Plugin, _ assignments: [String]) throws(CLIFailure) -> [String: ParamValue] {
+        switch ParamResolver.resolve(assignments, specs: plugin.info.params, plugin: plugin.info.name) {
+        case .success(let values): return values
+        case .failure(let error): throw CLIFailure.usage(error.message)
+        }
+    }
+}
