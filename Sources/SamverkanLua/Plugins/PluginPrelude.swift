@@ -310,19 +310,22 @@ function drivers.compile_where(expression, names, collection_name)
       if names[name] then return current[name] end
       local value = base[name]
       if value ~= nil then return value end
-      error("'" .. tostring(name) .. "' is not a field of " .. collection_name .. " (nor kb, fmt, text, string, math)", 2)
+      error({ unknown_name = tostring(name) })
     end,
     __newindex = function(_, name) error("--where cannot assign to '" .. tostring(name) .. "'", 2) end,
     __metatable = false,
   })
-  local chunk, message = raw_load("return (" .. expression .. "\n)", "=--where", "t", env)
+  local chunk, message = raw_load("return (" .. expression .. ")", "=--where", "t", env)
   if chunk == nil then return nil, message end
   return function(collection)
     local keep, n = {}, 0
     for i = 1, #collection do
       current = collection[i]
       local ok, result = pcall(chunk)
-      if not ok then error(tostring(current) .. ": " .. tostring(result), 0) end
+      if not ok then
+        if type(result) == "table" and result.unknown_name then return nil, result.unknown_name end
+        error(tostring(current) .. ": " .. tostring(result), 0)
+      end
       if result then n = n + 1; keep[n] = i end
     end
     return P.view(collection, keep)

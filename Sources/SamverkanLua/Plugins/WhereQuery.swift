@@ -5,6 +5,8 @@ import SamverkanCore
 public enum WhereError: Error, Sendable {
     /// The expression does not compile; the Lua message (without the chunk prefix).
     case syntax(String)
+    /// It names something that is neither a field nor an allowed global.
+    case unknownName(String)
     /// It failed on a record (the message names it), or hit a limit.
     case failed(ScriptError)
 }
@@ -34,7 +36,8 @@ extension LuaRuntime {
         } else {
             pushCollection(collection.id)
         }
-        do { try call(arguments: 1, results: 1) } catch { throw .failed(error) }
-        return view(at: -1)?.allRows.map(Int.init) ?? []
+        do { try call(arguments: 1, results: 2) } catch { throw .failed(error) }
+        if stack.type(-2) == LUA_TNIL, let name = stack.string(at: -1) { throw .unknownName(name) }
+        return view(at: -2)?.allRows.map(Int.init) ?? []
     }
 }

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import SamverkanCore
+import SamverkanLua
+import SamverkanRender
+
+/// `samverkan query COLLECTION|FILTER` — records that match, as a table.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "List the records of a collection, or of a filter plugin, as a table.",
+        discussion: """
+            --where takes a Lua expression with the record's fields as plain names:
+              samverkan query population --where 'year == 2024 and population > 100000' \\
+                --sort -population --columns municipality.name,population
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "A collection (e.g. municipalities) or a filter plugin.")
+    var name: String
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("A Lua expression that keeps a record when true.", valueName: "EXPR"))
+    var condition: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sort keys, comma-separated; - for descending.", valueName: "[-]FIELD[,…]"))
+    var sort: String?
+
+    @Option(help: "At most this many records.")
+    var limit: Int?
+
+    @Option(help: ArgumentHelp("Columns: field paths like name,region.name or #relation.", valueName: "a,b.c"))
+    var columns: String?
+
+    @Option(name: .customShort("p"), help: ArgumentHelp("A filter parameter.", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: "Output format: text, csv, json or markdown.")
+    var format: QueryFormat = .text
+
+    @Option(name: .customShort("o"), help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        let session = try PluginSession(global: global)
+        let kb = session.kb
+        var rows: [Int]?
+        let collection: CollectionStore
+        var defaultColumns: [String]
+        var defaultSort: [String] = []
+        if let store = kb.collection(name) {
+            guard parameters.isEmpty else {
+                throw CLIFailure.usage("-p is for filter plugins; '\(name)' is a collection (use --where)")
+            }
+            collection = store
+            defaultColumns = store.schema.fields.map(\.name)
+        } else if session.catalog.file(named: name) != nil {
+            let plugin = try session.plugin(named: name, kind: .filter)
+            let params = try session.parameters(for: plugin, parameters)
+            guard let store = plugin.info.collection.flatMap(kb.collection) else {
+                throw CLIFailure.usage("filter '\(name)' names no collection")
+            }
+            collection = store
+            defaultColumns = plugin.info.columns ?? store.schema.fields.map(\.name)
+            defaultSort = QueryPlan.split(plugin.info.sort)
+            do { rows = try session.runtime.runFilter(plugin, params: params) } catch {
+                throw ScriptRunner.failure(error, console: global.console)
+            }
+        } else {
+            let names = kb.collections.map(\.name) + session.catalog.winners.filter { $0.folderKind == .filter }.map(\.name)
+            let hint = closestName(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw CLIFailure.usage("'\(name)' is neither a collection nor a filter\(hint); `samverkan schema` and `samverkan list --kind filter` show them")
+        }
+        let plan = try QueryPlan(kb: kb, collection: collection,
+                                 columns: columns.map { QueryPlan.split($0) } ?? defaultColumns,
+                                 sort: sort.map { QueryPlan.split($0) } ?? defaultSort, limit: limit)
+        if let condition {
+            rows = try Self.filter(condition, collection: collection, rows: rows, runtime: session.runtime, console: global.console)
+        }
+        let ordered = plan.ordered(rows ?? Array(0..<collection.count))
+        let options = RenderOptions(locale: global.locale, color: false, width: Terminal.width)
+        let text = renderTable(plan.table(ordered), as: format, options: options)
+        if let output { try AtomicFile.write(text, to: output) } else { global.console.out(text) }
+        if format == .text, !global.quiet {
+            let total = rows?.count ?? collection.count
+            global.console.error("\(ordered.count) of \(total) \(collection.name)")
+        }
+    }
+
+    /// Applies --where; a syntax error shows the expression with a caret, exit 2.
+    static func filter(_ condition: String, collection: CollectionStore, rows: [Int]?, runtime: LuaRuntime,
+                       console: Console) throws(CLIFailure) -> [Int] {
+        do {
+            return try runtime.whereRows(condition, in: collection, rows: rows)
+        } catch {
+            switch error {
+            case .syntax(let message):
+                throw CLIFailure(.usage, WhereDiagnostic.syntax(message, expression: condition, console: console))
+            case .unknownName(let name):
+                let names = collection.schema.fields.map(\.name) + collection.schema.relations.map(\.name)
+                let hint = closestName(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                throw CLIFailure.usage("--where: \(collection.name) has no field '\(name)'\(hint); "
+                    + "the expression may use its fields, relations, kb, fmt, text, string and math")
+            case .failed(let failure):
+                // The message names the record; the host's own frames would only distract.
+                throw CLIFailure(.scriptFailed, [console.errorPrefix() + failure.message])
+            }
+        }
+    }
+}
+
+extension QueryFormat: ExpressibleByArgument {}
