@@ -7,3 +7,9 @@ public enum ReportFormat: String, CaseIterable, Sendable { case text, markdown, 
 public func renderTable(_ table: Table, as format: QueryFormat, options: RenderOptions) -> String {
     table.rows.map { row in row.map { "\($0)" }.joined(separator: "\t") }.joined(separator: "\n") + "\n"
 }
+
+public protocol GeometryProvider: Sendable {}
+
+public func render(_ document: ReportDocument, as format: ReportFormat, options: RenderOptions, geometry: GeometryProvider?) -> String {
+    "\(document)\n"
+}
