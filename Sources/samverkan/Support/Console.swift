@@ -18,6 +18,11 @@ struct Console: Sendable {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// Writes to stderr without a newline (progress lines).
+    func errorInline(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     /// Writes to stdout (through C stdio, like Lua's print, so the order is kept).
     func out(_ text: String) {
         print(text, terminator: "")

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import SamverkanCore
+import SamverkanLua
+import SamverkanRender
+
+/// `samverkan validate` — the schema rules, then the validation plugins; every finding located.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the data against its schema and the validation plugins.",
+        discussion: "Exit 0 when nothing is at or above --fail-on, 1 when something is, 4 when a rule crashed.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Validation plugins to run (default: all).")
+    var names: [String] = []
+
+    @Option(help: "Only validation plugins with this tag.")
+    var tag: String?
+
+    @Option(help: "Output format: text, json, junit, sarif or github.")
+    var format: ValidationFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on findings of this severity or worse: error, warning or never.")
+    var failOn: FailOn = .error
+
+    @Option(name: .customShort("p"), help: ArgumentHelp("A parameter for the named validation (name=value).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(name: .customShort("o"), help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        let session = try PluginSession(global: global, strict: false)
+        if !parameters.isEmpty && names.count != 1 {
+            throw CLIFailure.usage("-p needs exactly one validation named, e.g. samverkan validate population-series -p max_change=0.5")
+        }
+        var run = ValidationRun(kb: session.kb)
+        let plugins = try selectedPlugins(session, run: &run)
+        let progress = Progress(console: global.console, total: plugins.count)
+        for plugin in plugins {
+            progress.step(plugin.info.name)
+            let params = try session.parameters(for: plugin, names.count == 1 ? parameters : [])
+            run.add(plugin, result: Result { () throws(ScriptError) in try session.runtime.runValidation(plugin, params: params) })
+        }
+        progress.finish()
+        let report = run.report
+        let options = RenderOptions(locale: global.locale, color: output == nil && global.console.color && Terminal.stdoutIsTerminal,
+                                    width: Terminal.width)
+        let text = renderValidation(report, as: format, options: options)
+        if let output { try AtomicFile.write(text, to: output) } else { global.console.out(text) }
+        let status = exitStatus(for: report, failOn: failOn)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The named plugins (usage error for unknown or non-validation names), or all validations
+    /// with the tag. A broken plugin file becomes a failed rule, not the end of the run.
+    private func selectedPlugins(_ session: PluginSession, run: inout ValidationRun) throws(CLIFailure) -> [Plugin] {
+        if !names.isEmpty {
+            var plugins: [Plugin] = []
+            for name in names { plugins.append(try session.plugin(named: name, kind: .validation)) }
+            return plugins
+        }
+        let (all, problems) = session.catalog.loadAll(into: session.runtime)
+        for problem in problems where problem.file.contains("/validations/") {
+            run.add(problem)
+        }
+        return all.filter { $0.info.kind == .validation && (tag == nil || $0.info.tags.contains(tag ?? "")) }
+            .sorted { $0.info.name < $1.info.name }
+    }
+}
+
+extension ValidationFormat: ExpressibleByArgument {}
+extension FailOn: ExpressibleByArgument {}

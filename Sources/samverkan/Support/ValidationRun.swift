@@ -1,0 +1,82 @@
+import SamverkanCore
+import SamverkanLua
+import SamverkanRender
+
+/// Collects what a validation run found: the schema's diagnostics first, then each plugin's.
+struct ValidationRun {
+    let kb: KnowledgeBase
+    private var diagnostics: [Diagnostic]
+    private var rules: [RuleInfo]
+    private var failed: [FailedRule] = []
+
+    /// The built-in rules, each described once.
+    static let schemaRules: [(String, String)] = [
+        ("schema.parse", "Data files and schema.yaml can be read (syntax, encoding, CSV cell counts)."),
+        ("schema.definition", "schema.yaml itself is valid: types, refs, relations, reserved names."),
+        ("schema.unknown-field", "Every field in the data is declared in the schema."),
+        ("schema.type", "Every value has its field's type (integer, number, boolean, date, list, …)."),
+        ("schema.required", "Required fields have a value."),
+        ("schema.unique", "Keys and unique fields are unique."),
+        ("schema.enum", "Values are one of the field's allowed values."),
+        ("schema.minimum", "Numbers are at least the field's minimum."),
+        ("schema.maximum", "Numbers are at most the field's maximum."),
+        ("schema.pattern", "Strings match the field's pattern."),
+        ("schema.min_length", "Strings are at least the field's minimum length."),
+        ("schema.max_length", "Strings are at most the field's maximum length."),
+        ("schema.ref", "Refs point at records that exist."),
+    ]
+
+    init(kb: KnowledgeBase) {
+        self.kb = kb
+        diagnostics = kb.diagnostics
+        rules = Self.schemaRules.map { RuleInfo(id: $0.0, description: $0.1, file: nil, severity: .error) }
+    }
+
+    mutating func add(_ plugin: Plugin, result: Result<[Diagnostic], ScriptError>) {
+        rules.append(RuleInfo(id: plugin.info.name, description: plugin.info.description, file: plugin.info.file,
+                              severity: plugin.info.severity))
+        switch result {
+        case .success(let found): diagnostics += found
+        case .failure(let error):
+            failed.append(FailedRule(id: plugin.info.name, message: error.message, traceback: error.traceback))
+        }
+    }
+
+    /// A validation file that does not load: a failed rule, named by its file.
+    mutating func add(_ problem: PluginProblem) {
+        rules.append(RuleInfo(id: problem.name, description: "", file: problem.file, severity: .error))
+        failed.append(FailedRule(id: problem.name, message: "invalid plugin: " + problem.formatted, traceback: nil))
+    }
+
+    var report: ValidationReport {
+        ValidationReport(diagnostics: diagnostics.sortedByLocation(), recordCount: kb.recordCount, rules: rules,
+                         failedRules: failed)
+    }
+}
+
+/// "validating …" on stderr, only on a terminal and only once the work takes more than a second.
+final class Progress {
+    private let console: Console
+    private let total: Int
+    private let start = ContinuousClock.now
+    private var shown = false
+    private var index = 0
+
+    init(console: Console, total: Int) {
+        self.console = console
+        self.total = total
+    }
+
+    func step(_ name: String) {
+        index += 1
+        guard !console.quiet, isatty(2) == 1, ContinuousClock.now - start > .seconds(1) else { return }
+        shown = true
+        console.errorInline("\rvalidating \(index)/\(total): \(name)\u{1B}[K")
+    }
+
+    func finish() {
+        if shown { console.errorInline("\r\u{1B}[K") }
+    }
+}
+
+import Foundation

@@ -1,0 +1,25 @@
+-- large-municipalities: the municipalities whose population in a year is at least `min`.
+--
+--   samverkan query large-municipalities                    # 2024, at least 100 000
+--   samverkan query large-municipalities -p min=50000 -p year=2000
+--
+-- It runs on the population collection (one row per municipality and year), so the
+-- table shows the figure of the year asked for. The data has 1950–2020 and 2024;
+-- for a year without figures (e.g. 2022) the table is empty.
+return {
+  kind = "filter",
+  description = "Municipalities with at least `min` inhabitants in `year` (population rows)",
+  tags = { "population", "municipalities" },
+  params = {
+    min = { type = "integer", default = 100000, description = "smallest population (inclusive)" },
+    year = { type = "integer", default = 2024, description = "year of the figures (1950-2020 or 2024)" },
+  },
+  collection = "population",
+
+  match = function(p, params)
+    return p.year == params.year and p.population >= params.min
+  end,
+
+  columns = { "municipality.name", "municipality.region.name", "year", "population" },
+  sort = "-population",
+}
