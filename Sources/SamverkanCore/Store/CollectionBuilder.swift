@@ -9,6 +9,11 @@ struct CollectionBuilder {
     var diagnostics: [Diagnostic] = []
     private let fieldIndex: [String: Int]
     private let checkers: [ConstraintChecker?]
+    private let types: [FieldType]
+    private let required: [Bool]
+    /// The field index of the name last seen at each position: rows of one file repeat
+    /// their names in the same order, so most look-ups are one string comparison.
+    private var positionCache: [(name: String, field: Int?)] = []
 
     init(schema: CollectionSchema, file: String, capacity: Int) {
         self.schema = schema
@@ -21,6 +26,8 @@ struct CollectionBuilder {
         }
         recordPositions.reserveCapacity(capacity)
         fieldIndex = Dictionary(schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        types = schema.fields.map(\.type)
+        required = schema.fields.map(\.required)
         checkers = schema.fields.map { field in
             let constrained = field.enumValues != nil || field.minimum != nil || field.maximum != nil
                 || field.pattern != nil || field.minLength != nil || field.maxLength != nil
@@ -50,13 +57,19 @@ struct CollectionBuilder {
         var failures: [(field: String, message: String, position: Position)] = []
         var failed = Set<Int>()
         for (i, (name, raw)) in record.fields.enumerated() {
-            guard let f = fieldIndex[name] else {
+            let f: Int?
+            if i < positionCache.count, positionCache[i].name == name {
+                f = positionCache[i].field
+            } else {
+                f = fieldIndex[name]
+                if i < positionCache.count { positionCache[i] = (name, f) } else if i == positionCache.count { positionCache.append((name, f)) }
+            }
+            guard let f else {
                 let position = i < record.namePositions.count ? record.namePositions[i] : raw.position
                 if perRecord { diagnostics.append(unknownField(name, at: position)) }
                 continue
             }
-            let field = schema.fields[f]
-            switch ValueConverter.convert(raw.content, to: field.type, field: name) {
+            switch ValueConverter.convert(raw.content, to: types[f], field: name) {
             case .success(let value):
                 columns[f][row] = value
             case .failure(let error):
@@ -72,11 +85,12 @@ struct CollectionBuilder {
     }
 
     private mutating func checkRow(_ row: Int, failed: Set<Int>) {
-        for (f, field) in schema.fields.enumerated() {
+        for f in columns.indices {
             let value = columns[f][row]
             if value.isMissing {
                 // A value that failed its type check was reported already.
-                if field.required && !failed.contains(f) {
+                if required[f] && !failed.contains(f) {
+                    let field = schema.fields[f]
                     let position = cellPositions[f][row].line > 0 ? cellPositions[f][row] : recordPositions[row]
                     diagnostics.append(diagnostic("schema.required", "\(field.name) is required but missing",
                                                   row: row, field: field.name, at: position))
@@ -84,7 +98,7 @@ struct CollectionBuilder {
                 continue
             }
             if let checker = checkers[f], let (rule, message) = checker.violation(of: value) {
-                diagnostics.append(diagnostic(rule, message, row: row, field: field.name, at: cellPositions[f][row]))
+                diagnostics.append(diagnostic(rule, message, row: row, field: checker.field.name, at: cellPositions[f][row]))
             }
         }
     }

@@ -15,12 +15,12 @@ public final class CollectionStore: Sendable {
     /// Where each record starts.
     public let recordPositions: [Position]
     /// Row of each key (the first row when a key is duplicated).
-    public let keyRows: [String: Int32]
+    public let keyRows: KeyIndex
     /// One array per relation of the schema: for each row, the rows of the related collection.
     public let relationRows: [[[Int32]]]
 
     init(id: Int, schema: CollectionSchema, file: String, columns: [[Value]], cellPositions: [[Position]],
-         recordPositions: [Position], keyRows: [String: Int32], relationRows: [[[Int32]]]) {
+         recordPositions: [Position], keyRows: KeyIndex, relationRows: [[[Int32]]]) {
         self.id = id
         self.schema = schema
         self.file = file
@@ -62,6 +62,6 @@ public final class CollectionStore: Sendable {
 
     /// The row with this key, if any.
     public func row(forKey key: String) -> Int? {
-        keyRows[key].map(Int.init)
+        keyRows.row(for: key).map(Int.init)
     }
 }

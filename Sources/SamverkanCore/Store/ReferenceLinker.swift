@@ -24,36 +24,37 @@ struct ReferenceLinker {
         }
     }
 
-    /// The first row of each key.
-    private func indexKeys(of b: Int) -> [String: Int32] {
-        let builder = builders[b]
-        guard let keyIndex = builder.schema.keyIndex else { return [:] }
-        var rows: [String: Int32] = [:]
-        rows.reserveCapacity(builder.recordPositions.count)
-        for (row, value) in builder.columns[keyIndex].enumerated() where !value.isMissing {
-            if rows[value.text] == nil { rows[value.text] = Int32(row) }
-        }
-        return rows
+    /// The first row of each key; duplicate keys are reported here (one pass for both).
+    private mutating func indexKeys(of b: Int) -> KeyIndex {
+        guard let keyField = builders[b].schema.keyIndex else { return KeyIndex() }
+        return index(b, field: keyField)
     }
 
+    /// Checks the unique fields other than the key (the key was checked while indexing).
     private mutating func checkUnique(_ b: Int) {
+        let keyField = builders[b].schema.keyIndex
+        for (f, field) in builders[b].schema.fields.enumerated() where field.unique && f != keyField {
+            _ = index(b, field: f)
+        }
+    }
+
+    /// Indexes a field's values, reporting each value that repeats an earlier one.
+    private mutating func index(_ b: Int, field f: Int) -> KeyIndex {
         let builder = builders[b]
-        for (f, field) in builder.schema.fields.enumerated() where field.unique {
-            var first: [String: Int] = [:]
-            for (row, value) in builder.columns[f].enumerated() where !value.isMissing {
-                if let earlier = first[value.text] {
-                    let line = builder.recordPositions[earlier].line
-                    diagnostics.append(builder.diagnostic("schema.unique",
-                        "duplicate \(field.name) '\(value.text)' (first used on line \(line))",
-                        row: row, field: field.name, at: builder.cellPositions[f][row]))
-                } else {
-                    first[value.text] = row
-                }
+        let name = builder.schema.fields[f].name
+        var index = KeyIndex(capacity: builder.recordPositions.count)
+        for (row, value) in builder.columns[f].enumerated() where !value.isMissing {
+            if let earlier = index.insert(value, row: Int32(row)) {
+                let line = builder.recordPositions[Int(earlier)].line
+                diagnostics.append(builder.diagnostic("schema.unique",
+                    "duplicate \(name) '\(value.text)' (first used on line \(line))",
+                    row: row, field: name, at: builder.cellPositions[f][row]))
             }
         }
+        return index
     }
 
-    private mutating func resolveRefs(_ b: Int, keyRows: [[String: Int32]], byName: [String: Int]) {
+    private mutating func resolveRefs(_ b: Int, keyRows: [KeyIndex], byName: [String: Int]) {
         let schema = builders[b].schema
         for (f, field) in schema.fields.enumerated() {
             guard let targetName = field.type.referencedCollection, let target = byName[targetName] else { continue }
@@ -63,7 +64,7 @@ struct ReferenceLinker {
                 let resolved = resolve(value, in: targetKeys)
                 builders[b].columns[f][row] = resolved.value
                 for key in resolved.broken where !unreadable.contains(targetName) {
-                    let hint = closestName(to: key, in: targetKeys.keys).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = closestName(to: key, in: targetKeys.sampleKeys).map { " (did you mean '\($0)'?)" } ?? ""
                     diagnostics.append(builders[b].diagnostic("schema.ref",
                         "\(field.name) '\(key)' does not exist in \(targetName)\(hint)",
                         row: row, field: field.name, at: builders[b].cellPositions[f][row]))
@@ -72,10 +73,10 @@ struct ReferenceLinker {
         }
     }
 
-    private func resolve(_ value: Value, in keys: [String: Int32]) -> (value: Value, broken: [String]) {
+    private func resolve(_ value: Value, in keys: KeyIndex) -> (value: Value, broken: [String]) {
         switch value {
         case .ref(let key, _):
-            if let row = keys[key] { return (.ref(key: key, row: row), []) }
+            if let row = keys.row(for: key) { return (.ref(key: key, row: row), []) }
             return (.ref(key: key, row: -1), [key])
         case .list(let items):
             var broken: [String] = []

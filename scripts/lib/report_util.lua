@@ -1,0 +1,123 @@
+-- report_util: helpers shared by the shipped reports (scripts/reports/*.lua).
+-- Load it with  local util = require("report_util")
+--
+-- Population figures live in the `population` collection, one row per municipality
+-- and year; a region's population is the sum over its municipalities (regions have no
+-- population field, so no total is ever typed by hand).
+local util = {}
+
+-- The years the `population` collection has figures for, ascending: { 1950, …, 2024 }.
+function util.population_years(kb)
+  local years = {}
+  for _, group in ipairs(kb.population:group_by("year")) do years[#years + 1] = group.key end
+  table.sort(years)
+  return years
+end
+
+-- Years as short ranges: { 1950, 1951, …, 2020, 2024 } → "1950–2020 and 2024".
+function util.year_ranges(years)
+  local parts, i = {}, 1
+  while i <= #years do
+    local j = i
+    while j < #years and years[j + 1] == years[j] + 1 do j = j + 1 end
+    parts[#parts + 1] = (j > i) and (years[i] .. "–" .. years[j]) or tostring(years[i])
+    i = j + 1
+  end
+  if #parts <= 1 then return parts[1] or "none" end
+  return table.concat(parts, ", ", 1, #parts - 1) .. " and " .. parts[#parts]
+end
+
+-- Stops the report with a clear message when `year` has no municipal figures.
+-- `what` names the parameter, e.g. "year" or "from".
+function util.require_year(kb, year, what)
+  local years, have = util.population_years(kb), {}
+  for _, y in ipairs(years) do have[y] = true end
+  if have[year] then return end
+  local message = string.format("no population figures per municipality for %d (parameter '%s'); the years available are %s",
+    year, what or "year", util.year_ranges(years))
+  if kb.national_population:get(year) ~= nil then
+    message = message .. " (the data has only Sweden's total for " .. year .. ")"
+  end
+  error(message, 0)
+end
+
+-- The latest year with figures both per municipality and for Sweden as a whole.
+function util.latest_common_year(kb)
+  local years = util.population_years(kb)
+  for i = #years, 1, -1 do
+    if kb.national_population:get(years[i]) ~= nil then return years[i] end
+  end
+  return nil
+end
+
+-- The year to show when none is asked for: the latest with figures both per municipality
+-- and for Sweden, else the latest per municipality (shares of Sweden are then missing).
+function util.latest_year(kb)
+  local years = util.population_years(kb)
+  local year = util.latest_common_year(kb) or years[#years]
+  if year == nil then error("the population collection has no figures", 0) end
+  return year
+end
+
+-- Population per municipality in a year: { ["1280"] = 365644, … }.
+function util.municipality_population(kb, year)
+  local by_code = {}
+  for row in kb.population:where{ year = year }:each() do
+    by_code[row.municipality:key()] = row.population
+  end
+  return by_code
+end
+
+-- Population per region in a year: { ["12"] = 1428626, … }, and the six regions' total.
+function util.region_population(kb, year)
+  local per_municipality = util.municipality_population(kb, year)
+  local by_code, total = {}, 0
+  for region in kb.regions:each() do
+    local sum = 0
+    for m in region.municipalities:each() do sum = sum + (per_municipality[m:key()] or 0) end
+    by_code[region:key()] = sum
+    total = total + sum
+  end
+  return by_code, total
+end
+
+-- A warning sentence when some municipalities have no figure for `year` (their region
+-- totals are then too low), else nil. Reports print it so a gap never goes unnoticed.
+function util.gap_note(kb, year)
+  local per_municipality = util.municipality_population(kb, year)
+  local names = kb.municipalities:filter(function(m) return per_municipality[m:key()] == nil end)
+                                 :map(function(m) return m.name end)
+  if #names == 0 then return nil end
+  return string.format("Note: %d municipalities have no figure for %d (%s); totals leave them out.",
+    #names, year, table.concat(names, ", "))
+end
+
+-- Sweden's population in a year, or nil when the data has no figure for it.
+function util.sweden(kb, year)
+  local row = kb.national_population:get(year)
+  return row and row.population
+end
+
+-- a / b, or nil when either is missing or b is 0 (the cell then shows as missing).
+function util.share(a, b)
+  if a == nil or b == nil or b == 0 then return nil end
+  return a / b
+end
+
+-- Names of a list of records (e.g. a paper's areas), joined: "Kultur, Infrastruktur".
+-- With `all` (a collection), a list that covers every record in it reads "All areas".
+function util.names(records, all)
+  if records == nil or #records == 0 then return nil end
+  if all ~= nil and #records == #all then return "All " .. all.name end
+  local names = {}
+  for i, r in ipairs(records) do names[i] = r.name end
+  return table.concat(names, ", ")
+end
+
+-- A plain list of strings joined with ", ", or nil when empty or missing.
+function util.join(list)
+  if list == nil or #list == 0 then return nil end
+  return table.concat(list, ", ")
+end
+
+return util

@@ -1,0 +1,71 @@
+-- position-papers: which areas of collaboration the position papers cover.
+-- Run it with `samverkan report position-papers`.
+-- A title or year the sources do not give is shown as missing, never filled in.
+local util = require("report_util")
+
+return {
+  kind = "report",
+  description = "Areas × position papers: coverage, areas without a paper, papers without a year or title",
+  tags = { "areas", "position-papers" },
+
+  run = function(kb, params, out)
+    -- Papers by year; papers without a year come last (in the order of the data).
+    local papers = kb.position_papers:sort_by("year")
+
+    out:title("Position papers and areas of collaboration")
+    out:facts{
+      { "Position papers", #papers, format = "number" },
+      { "Areas of collaboration", #kb.areas, format = "number" },
+      { "Areas with at least one paper", kb.areas:count(function(a) return #a.position_papers > 0 end), format = "number" },
+    }
+
+    -- The papers themselves. Each has a short id, used as the column titles below.
+    out:heading("Position papers")
+    local list = out:table{
+      columns = { "Id", "Title", { title = "Year", format = "text" }, { title = "Adopted", format = "date" }, "Areas" },
+    }
+    for paper in papers:each() do
+      list:row{ paper:key(), paper.title, paper.year, paper.adopted, util.names(paper.areas, kb.areas) }
+    end
+
+    -- The matrix: one row per area (about-page order), one column per paper.
+    out:heading("Areas × position papers")
+    local columns = { "Area" }
+    for paper in papers:each() do columns[#columns + 1] = paper:key() end
+    columns[#columns + 1] = { title = "Papers", format = "number" }
+    local matrix = out:table{ columns = columns }
+    for area in kb.areas:each() do
+      local row = { area.name }
+      for paper in papers:each() do
+        local covers = false
+        for _, a in ipairs(paper.areas) do
+          if a == area then covers = true end
+        end
+        row[#row + 1] = covers and "●" or ""
+      end
+      row[#row + 1] = #area.position_papers          -- the inverse relation: papers naming this area
+      matrix:row(row)
+    end
+
+    -- Areas that no paper names.
+    out:heading("Areas without a position paper")
+    local without = kb.areas:filter(function(a) return #a.position_papers == 0 end)
+    if #without == 0 then
+      out:paragraph("All areas have at least one position paper.")
+    else
+      out:list(without:map(function(a) return a.name end))
+    end
+
+    -- Gaps in the data: the sources do not state these.
+    local function gap(heading, field, all_fine)
+      out:heading(heading)
+      local missing = papers:filter(function(p) return p[field] == nil end)
+      if #missing == 0 then out:paragraph(all_fine); return end
+      out:list(missing:map(function(p)
+        return (p.title or p:key()) .. " (" .. util.names(p.areas) .. ")" .. (p.note and (": " .. p.note) or "")
+      end))
+    end
+    gap("Papers without a year", "year", "Every position paper has a year.")
+    gap("Papers without a title", "title", "Every position paper has a title.")
+  end,
+}
