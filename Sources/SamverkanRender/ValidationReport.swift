@@ -100,9 +100,11 @@ extension Diagnostic {
     /// The message with its notes, `message (subject, origin)`: what `formatted` prints
     /// after `file:line:col: severity[rule]: `, for formats that give location and rule apart.
     var messageWithNotes: String {
-        let prefix = (location.map { "\($0): " } ?? "") + label + ": "
-        let line = formatted
-        guard line.hasPrefix(prefix) else { return message }
-        return String(line.dropFirst(prefix.count))
+        // Compared scalar by scalar: a message that starts with a combining mark would
+        // merge with the space before it into one Character.
+        let prefix = ((location.map { "\($0): " } ?? "") + label + ": ").unicodeScalars
+        let line = formatted.unicodeScalars
+        guard line.starts(with: prefix) else { return message }
+        return String(String.UnicodeScalarView(line.dropFirst(prefix.count)))
     }
 }

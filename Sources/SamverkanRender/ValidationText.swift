@@ -20,8 +20,8 @@ struct ValidationTextRenderer {
         var lines: [String] = []
         for diagnostic in report.sortedDiagnostics {
             let prefix = diagnostic.location.map { "\($0): " } ?? ""
-            let rest = diagnostic.formatted.dropFirst(prefix.count + diagnostic.label.count)
-            lines.append(indented(prefix + paint(diagnostic.label, diagnostic.severity) + rest))
+            let line = prefix + paint(diagnostic.label, diagnostic.severity) + ": " + diagnostic.messageWithNotes
+            lines.append(indented(line))
         }
         for failed in report.failedRules {
             let label = paint("error[\(failed.id)]", .error)

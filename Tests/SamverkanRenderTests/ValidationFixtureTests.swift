@@ -72,3 +72,8 @@ enum ValidationSamples {
     #expect(ValidationSamples.coverage.messageWithNotes
         == "no priority for 2025 (priorities, scripts/validations/coverage.lua:8)")
 }
+
+@Test func aMessageStartingWithACombiningMarkKeepsItsNotes() {
+    let diagnostic = Diagnostic(.error, rule: "r", "\u{301}odd", collection: "c", key: "k")
+    #expect(diagnostic.messageWithNotes == "\u{301}odd (c[k])")
+}
