@@ -95,14 +95,14 @@ extension ValidationReport {
 
 extension Diagnostic {
     /// `severity[rule]`, the label `formatted` prints after the location.
-    var label: String { "\(severity.rawValue)[\(rule)]" }
+    var severityAndRule: String { "\(severity.rawValue)[\(rule)]" }
 
     /// The message with its notes, `message (subject, origin)`: what `formatted` prints
     /// after `file:line:col: severity[rule]: `, for formats that give location and rule apart.
     var messageWithNotes: String {
         // Compared scalar by scalar: a message that starts with a combining mark would
         // merge with the space before it into one Character.
-        let prefix = ((location.map { "\($0): " } ?? "") + label + ": ").unicodeScalars
+        let prefix = ((location.map { "\($0): " } ?? "") + severityAndRule + ": ").unicodeScalars
         let line = formatted.unicodeScalars
         guard line.starts(with: prefix) else { return message }
         return String(String.UnicodeScalarView(line.dropFirst(prefix.count)))

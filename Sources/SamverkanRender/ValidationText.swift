@@ -20,7 +20,7 @@ struct ValidationTextRenderer {
         var lines: [String] = []
         for diagnostic in report.sortedDiagnostics {
             let prefix = diagnostic.location.map { "\($0): " } ?? ""
-            let line = prefix + paint(diagnostic.label, diagnostic.severity) + ": " + diagnostic.messageWithNotes
+            let line = prefix + paint(diagnostic.severityAndRule, diagnostic.severity) + ": " + diagnostic.messageWithNotes
             lines.append(indented(line))
         }
         for failed in report.failedRules {

@@ -7,21 +7,21 @@ import Testing
 @testable import SamverkanRender
 
 /// One element XMLParser reported: its name, attributes and text.
-struct ParsedElement {
+struct ValidationParsedElement {
     var name: String
     var attributes: [String: String]
     var text = ""
 }
 
 /// Parses XML with Foundation's XMLParser; `elements` in document order.
-final class ParsedXML: NSObject, XMLParserDelegate {
-    var elements: [ParsedElement] = []
+final class ValidationParsedXML: NSObject, XMLParserDelegate {
+    var elements: [ValidationParsedElement] = []
     private var open: [Int] = []
     var error: Error?
 
     /// Parses `xml`; nil when it is not well-formed.
-    static func parse(_ xml: String) -> ParsedXML? {
-        let result = ParsedXML()
+    static func parse(_ xml: String) -> ValidationParsedXML? {
+        let result = ValidationParsedXML()
         let parser = XMLParser(data: Data(xml.utf8))
         parser.delegate = result
         return parser.parse() ? result : nil
@@ -30,7 +30,7 @@ final class ParsedXML: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         open.append(elements.count)
-        elements.append(ParsedElement(name: name, attributes: attributes))
+        elements.append(ValidationParsedElement(name: name, attributes: attributes))
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -41,7 +41,7 @@ final class ParsedXML: NSObject, XMLParserDelegate {
         open.removeLast()
     }
 
-    func named(_ name: String) -> [ParsedElement] { elements.filter { $0.name == name } }
+    func named(_ name: String) -> [ValidationParsedElement] { elements.filter { $0.name == name } }
 }
 
 @Suite struct ValidationJUnitTests {
@@ -50,17 +50,17 @@ final class ParsedXML: NSObject, XMLParserDelegate {
     }
 
     @Test func theParserRejectsMalformedXML() {
-        #expect(ParsedXML.parse("<a>&</a>") == nil)
-        #expect(ParsedXML.parse("<a b=\"<\"/>") == nil)
-        #expect(ParsedXML.parse("<a>\u{01}</a>") == nil)
-        #expect(ParsedXML.parse("<a>ok</a>") != nil)
+        #expect(ValidationParsedXML.parse("<a>&</a>") == nil)
+        #expect(ValidationParsedXML.parse("<a b=\"<\"/>") == nil)
+        #expect(ValidationParsedXML.parse("<a>\u{01}</a>") == nil)
+        #expect(ValidationParsedXML.parse("<a>ok</a>") != nil)
     }
 
     @Test func oneTestCasePerRuleWithCounts() throws {
         let xml = junit(ValidationSamples.crashed)
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"samverkan validate\" "))
         #expect(xml.hasSuffix("</testsuites>\n"))
-        let doc = try #require(ParsedXML.parse(xml))
+        let doc = try #require(ValidationParsedXML.parse(xml))
         let suites = try #require(doc.named("testsuites").first)
         #expect(suites.attributes == ["name": "samverkan validate", "tests": "10", "failures": "3", "errors": "1"])
         let suite = try #require(doc.named("testsuite").first)
@@ -82,7 +82,7 @@ final class ParsedXML: NSObject, XMLParserDelegate {
     @Test func passingRulesAreEmptyTestCases() throws {
         let xml = junit(ValidationSamples.clean)
         #expect(xml.contains("    <testcase classname=\"samverkan.validate\" name=\"rule-1\"/>\n"))
-        let doc = try #require(ParsedXML.parse(xml))
+        let doc = try #require(ValidationParsedXML.parse(xml))
         #expect(doc.named("testcase").count == 12)
         #expect(doc.named("failure").isEmpty && doc.named("error").isEmpty)
         #expect(doc.named("testsuites").first?.attributes["failures"] == "0")
@@ -93,7 +93,7 @@ final class ParsedXML: NSObject, XMLParserDelegate {
                                 at: SourceLocation(file: "data/municipalities.csv", line: 2, column: 9))
         var report = ValidationSamples.findings
         report.diagnostics.append(second)
-        let doc = try #require(ParsedXML.parse(junit(report)))
+        let doc = try #require(ValidationParsedXML.parse(junit(report)))
         let failure = try #require(doc.named("failure").first)
         #expect(failure.attributes["message"] == "2 findings")
         #expect(failure.attributes["type"] == "error")
@@ -104,7 +104,7 @@ final class ParsedXML: NSObject, XMLParserDelegate {
         let crash = FailedRule(id: "odd,rule:x", message: "bad <\"'&'\">\u{07}\nnext", traceback: "at <main> & \u{1B}[0m")
         let report = ValidationReport(diagnostics: [ValidationSamples.awkward], failedRules: [crash])
         let xml = junit(report)
-        let doc = try #require(ParsedXML.parse(xml))
+        let doc = try #require(ValidationParsedXML.parse(xml))
         #expect(doc.named("testcase").first?.attributes["name"] == "odd,rule:x")
         let failure = try #require(doc.named("failure").first)
         let stripped = ValidationSamples.awkward.formatted.replacingOccurrences(of: "\u{01}\u{0B}", with: "")
