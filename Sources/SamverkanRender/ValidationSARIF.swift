@@ -1,0 +1,95 @@
+import SamverkanCore
+
+/// `--format sarif`: one SARIF 2.1.0 log with one run (OASIS SARIF v2.1.0, errata 01).
+///
+/// - `tool.driver.rules` lists every rule that ran; each result's `ruleIndex` points there.
+/// - A result has `locations` only when its finding has a location; `region` only when
+///   the line is 1 or more, `startColumn` only when the column is too. The `uri` is the
+///   file as given, percent-encoded (RFC 3986), so it stays relative to the working folder.
+/// - The finding's collection, key, field and origin, when known, are the result's `properties`.
+/// - Crashed rules are `toolExecutionNotifications` of the one invocation, whose
+///   `executionSuccessful` is false when any rule crashed.
+struct ValidationSARIFRenderer {
+    let report: ValidationReport
+
+    func render() -> String {
+        let rules = report.effectiveRules
+        var index: [String: Int] = [:]
+        for (i, rule) in rules.enumerated() { index[rule.id] = i }
+        let run = ValidationJSONValue.object([
+            ("tool", .object([("driver", driver(rules))])),
+            ("results", .array(report.sortedDiagnostics.map { result($0, ruleIndex: index[$0.rule]) })),
+            ("invocations", .array([invocation(index)])),
+        ])
+        let log = ValidationJSONValue.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([run])),
+        ])
+        return log.pretty() + "\n"
+    }
+
+    private func driver(_ rules: [RuleInfo]) -> ValidationJSONValue {
+        var members: [(String, ValidationJSONValue)] = [("name", .string("samverkan"))]
+        if let version = report.toolVersion { members.append(("version", .string(version))) }
+        members.append(("rules", .array(rules.map(descriptor))))
+        return .object(members)
+    }
+
+    private func descriptor(_ rule: RuleInfo) -> ValidationJSONValue {
+        var members: [(String, ValidationJSONValue)] = [("id", .string(rule.id))]
+        if !rule.description.isEmpty {
+            members.append(("shortDescription", .object([("text", .string(rule.description))])))
+        }
+        members.append(("defaultConfiguration", .object([("level", .string(rule.defaultSeverity.rawValue))])))
+        if let file = rule.file { members.append(("properties", .object([("file", .string(file))]))) }
+        return .object(members)
+    }
+
+    private func result(_ diagnostic: Diagnostic, ruleIndex: Int?) -> ValidationJSONValue {
+        var members: [(String, ValidationJSONValue)] = [("ruleId", .string(diagnostic.rule))]
+        if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
+        members.append(("level", .string(diagnostic.severity.rawValue)))
+        members.append(("message", .object([("text", .string(diagnostic.messageWithNotes))])))
+        if let location = diagnostic.location { members.append(("locations", .array([self.location(location)]))) }
+        let notes: [(String, String?)] = [
+            ("collection", diagnostic.collection), ("key", diagnostic.key),
+            ("field", diagnostic.field), ("origin", diagnostic.origin),
+        ]
+        let properties = notes.compactMap { name, value in value.map { (name, ValidationJSONValue.string($0)) } }
+        if !properties.isEmpty { members.append(("properties", .object(properties))) }
+        return .object(members)
+    }
+
+    private func location(_ location: SourceLocation) -> ValidationJSONValue {
+        var physical: [(String, ValidationJSONValue)] = [
+            ("artifactLocation", .object([("uri", .string(ValidationURI.encode(location.file)))])),
+        ]
+        if location.line >= 1 {
+            var region: [(String, ValidationJSONValue)] = [("startLine", .int(location.line))]
+            if location.column >= 1 { region.append(("startColumn", .int(location.column))) }
+            physical.append(("region", .object(region)))
+        }
+        return .object([("physicalLocation", .object(physical))])
+    }
+
+    private func invocation(_ index: [String: Int]) -> ValidationJSONValue {
+        var members: [(String, ValidationJSONValue)] = [("executionSuccessful", .bool(report.failedRules.isEmpty))]
+        if !report.failedRules.isEmpty {
+            members.append(("toolExecutionNotifications", .array(report.failedRules.map { notification($0, index) })))
+        }
+        return .object(members)
+    }
+
+    private func notification(_ failed: FailedRule, _ index: [String: Int]) -> ValidationJSONValue {
+        var text = "the rule failed: \(failed.message)"
+        if let traceback = failed.traceback, !traceback.isEmpty { text += "\n" + traceback }
+        var rule: [(String, ValidationJSONValue)] = [("id", .string(failed.id))]
+        if let i = index[failed.id] { rule.append(("index", .int(i))) }
+        return .object([
+            ("level", .string("error")),
+            ("message", .object([("text", .string(text))])),
+            ("associatedRule", .object(rule)),
+        ])
+    }
+}
