@@ -29,12 +29,12 @@ struct ValidationRun {
     init(kb: KnowledgeBase) {
         self.kb = kb
         diagnostics = kb.diagnostics
-        rules = Self.schemaRules.map { RuleInfo(id: $0.0, description: $0.1, file: nil, severity: .error) }
+        rules = Self.schemaRules.map { RuleInfo(id: $0.0, description: $0.1, file: nil, defaultSeverity: .error) }
     }
 
     mutating func add(_ plugin: Plugin, result: Result<[Diagnostic], ScriptError>) {
         rules.append(RuleInfo(id: plugin.info.name, description: plugin.info.description, file: plugin.info.file,
-                              severity: plugin.info.severity))
+                              defaultSeverity: plugin.info.severity))
         switch result {
         case .success(let found): diagnostics += found
         case .failure(let error):
@@ -44,7 +44,7 @@ struct ValidationRun {
 
     /// A validation file that does not load: a failed rule, named by its file.
     mutating func add(_ problem: PluginProblem) {
-        rules.append(RuleInfo(id: problem.name, description: "", file: problem.file, severity: .error))
+        rules.append(RuleInfo(id: problem.name, description: "", file: problem.file, defaultSeverity: .error))
         failed.append(FailedRule(id: problem.name, message: "invalid plugin: " + problem.formatted, traceback: nil))
     }
 
