@@ -1,0 +1,68 @@
+import Foundation
+import SamverkanCore
+import SamverkanLua
+import Testing
+
+/// The runtime in-process: one state runs script after script, even after failures.
+@Suite struct RuntimeTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/kb").path
+
+    static func runtime(timeout: Double = 30, memory: Int = 256) throws -> LuaRuntime {
+        var options = RuntimeOptions()
+        options.timeout = timeout
+        options.memoryLimitMB = memory
+        options.gracePeriod = 30
+        return try LuaRuntime(kb: KnowledgeBaseLoader.load(directory: fixture), options: options)
+    }
+
+    @Test func evaluateReturnsResultsAsText() throws {
+        let runtime = try Self.runtime()
+        #expect(try runtime.evaluate("return 1, 2.5, 'x', nil, true, kb.municipalities") ==
+            ["1", "2.5", "x", "nil", "true", "userdata"])
+    }
+
+    @Test func theStateRunsTheNextScriptAfterATimeout() throws {
+        let runtime = try Self.runtime(timeout: 0.5)
+        #expect(throws: ScriptError.timeout(seconds: 0.5)) { try runtime.evaluate("while true do end") }
+        #expect(try runtime.evaluate("return #kb.municipalities") == ["9"])
+    }
+
+    @Test func theStateRunsTheNextScriptAfterTheMemoryLimit() throws {
+        let runtime = try Self.runtime(memory: 32)
+        #expect(throws: ScriptError.memory(megabytes: 32)) {
+            try runtime.evaluate("local t = {} for i = 1, 1e8 do t[i] = i end")
+        }
+        #expect(try runtime.evaluate("return kb.municipalities:get('1280').name") == ["Malmö"])
+    }
+
+    @Test func scriptsDoNotShareGlobals() throws {
+        let runtime = try Self.runtime()
+        _ = try runtime.evaluate("shared = 42")
+        #expect(throws: ScriptError.self) { try runtime.evaluate("return shared") }
+        #expect(try runtime.evaluate("return rawget(_G, 'shared')") == ["nil"])
+    }
+
+    @Test func syntaxErrorsAreTheirOwnKind() throws {
+        let runtime = try Self.runtime()
+        #expect(throws: ScriptError.syntax("check:1: unexpected symbol near '+'")) {
+            try runtime.evaluate("return + +", chunkName: "=check")
+        }
+    }
+
+    @Test func whereRowsCompilesOnceAndNamesTheRecordOnError() throws {
+        let runtime = try Self.runtime()
+        let store = try #require(runtime.kb.collection("municipalities"))
+        let rows = try runtime.whereRows("population > 100000 and region.code == '12'", in: store)
+        #expect(rows.map { store.key(of: $0) } == ["1280", "1281"])
+        #expect(throws: WhereError.self) { try runtime.whereRows("name ..", in: store) }
+        do {
+            _ = try runtime.whereRows("tags[1] == 'stad'", in: store)
+            Issue.record("expected an error")
+        } catch .failed(let error) {
+            #expect(error.message == "municipalities[1257]: --where:1: attempt to index a nil value (global 'tags')")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
