@@ -32,6 +32,11 @@ func yamlDiagnostic(_ error: Error, file: String) -> Diagnostic {
             let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
             let prefix = context.map { "\($0.text) " } ?? ""
+            // "found unexpected end of stream" is where the file ends; where the unclosed
+            // thing began is what the user needs to see.
+            if problem.contains("end of stream"), let start = context?.mark {
+                return ("YAML syntax error: \(prefix)that starts here, the file ends before it is closed", start)
+            }
             return ("YAML syntax error: \(prefix)\(problem)", mark)
         case let .reader(problem, _, _, _):
             return ("the file cannot be read as UTF-8 text: \(problem)", nil)

@@ -1,0 +1,103 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// `samverkan validate`: every finding located, exit codes by --fail-on, CI formats.
+@Suite struct ValidateCommandTests {
+    /// Runs in the repository, so paths read data/…, Tests/Fixtures/… and scripts/….
+    static func validate(_ arguments: [String]) throws -> CLIResult {
+        try CLI.run(["validate"] + arguments, in: CLI.root.path)
+    }
+
+    @Test func theShippedDataIsClean() throws {
+        let result = try Self.validate([])
+        #expect(result.status == 0)
+        #expect(result.stdout == "0 errors, 0 warnings in 5 777 records (19 rules)\n")
+    }
+
+    @Test func everyPlantedFaultIsReportedOnceWhereItIs() throws {
+        let result = try Self.validate(["--data", "Tests/Fixtures/planted"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            Tests/Fixtures/planted/municipalities.csv:2:25: error[schema.ref]: region '99' does not exist in regions (municipalities[0604])
+            Tests/Fixtures/planted/municipalities.csv:4:1: error[municipality-code-prefix]: code 0642 of Mullsjö does not start with 07, the code of Region Kronoberg (municipalities[0642], scripts/validations/municipality-code-prefix.lua:17)
+            Tests/Fixtures/planted/municipalities.csv:5:1: error[population-series]: Habo (0643) has no population figure for 1990, which the other municipalities have (municipalities[0643], scripts/validations/population-series.lua:102)
+            Tests/Fixtures/planted/municipalities.csv:79:1: error[schema.unique]: duplicate code '1280' (first used on line 61) (municipalities[1280])
+            Tests/Fixtures/planted/notes.yaml:2:9: error[schema.parse]: YAML syntax error: while scanning a quoted scalar that starts here, the file ends before it is closed
+            Tests/Fixtures/planted/population.csv:7:21: error[schema.type]: population "7057.5" is not an integer (population[0604-1955])
+            Tests/Fixtures/planted/population.csv:5545:40: error[schema.parse]: row has 6 cells but the header has 5 fields; quote cells that contain commas
+            7 errors, 0 warnings in 5 777 records (19 rules)
+
+            """)
+    }
+
+    @Test(arguments: [
+        ([String](), Int32(0)),
+        (["--fail-on", "warning"], Int32(1)),
+        (["--fail-on", "never"], Int32(0)),
+        (["--fail-on", "error"], Int32(0)),
+    ])
+    func warningsDecideTheExitCodeOnlyWithFailOnWarning(options: [String], status: Int32) throws {
+        let result = try Self.validate(["population-series", "-p", "max_change=0.05"] + options)
+        #expect(result.status == status)
+        #expect(result.stdout.contains("warning[population-series]: Burlöv: population"))
+        #expect(result.stdout.hasSuffix("0 errors, 65 warnings in 5 777 records (14 rules)\n"))
+    }
+
+    @Test func failOnNeverIgnoresErrorsToo() throws {
+        let result = try Self.validate(["--data", "Tests/Fixtures/planted", "--fail-on", "never", "-q"])
+        #expect(result.status == 0)
+    }
+
+    @Test func aRuleThatCrashesIsReportedAndTheOthersStillRun() throws {
+        let folder = CLI.emptyFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/plugins/validations", withIntermediateDirectories: true)
+        try """
+            return { kind = "validation", description = "crashes", run = function(kb, findings)
+              findings:warning(nil, "before the crash")
+              local x = nil
+              return x.field
+            end }
+            """.write(toFile: folder + "/plugins/validations/crashing.lua", atomically: true, encoding: .utf8)
+        try """
+            return { kind = "validation", collection = "regions", check = function(r, findings)
+              if r.code == "07" then findings:error(r, "planted finding", { field = "seat" }) end
+            end }
+            """.write(toFile: folder + "/plugins/validations/finding.lua", atomically: true, encoding: .utf8)
+        let crashOnly = try CLI.run(["validate", "--data", CLI.fixture("kb"), "--scripts", "plugins", "crashing"], in: folder)
+        #expect(crashOnly.status == 4)
+        #expect(crashOnly.stdout.contains("error[crashing]: the rule failed: plugins/validations/crashing.lua:4: attempt to index a nil value (local 'x')"))
+        let both = try CLI.run(["validate", "--data", CLI.fixture("kb"), "--scripts", "plugins", "crashing", "finding"], in: folder)
+        #expect(both.status == 1)
+        #expect(both.stdout.contains("regions.yaml:7:9: error[finding]: planted finding (regions[07], plugins/validations/finding.lua:2)"))
+    }
+
+    @Test func formatsForMachines() throws {
+        let json = try Self.validate(["--data", "Tests/Fixtures/planted", "--format", "json"])
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == 7)
+        #expect(findings.first?["line"] as? Int == 2)
+        #expect((object["summary"] as? [String: Any])?["errors"] as? Int == 7)
+
+        let github = try Self.validate(["--data", "Tests/Fixtures/planted", "--format", "github"])
+        #expect(github.stdout.hasPrefix("::error file=Tests/Fixtures/planted/municipalities.csv,line=2,col=25,title=schema.ref::region '99' does not exist in regions"))
+
+        let junit = try Self.validate(["--data", "Tests/Fixtures/planted", "--format", "junit"])
+        #expect(junit.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+        #expect(XMLParser(data: Data(junit.stdout.utf8)).parse())
+
+        let sarif = try Self.validate(["--data", "Tests/Fixtures/planted", "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+    }
+
+    @Test func unknownValidationNamesAreUsageErrors() throws {
+        let result = try Self.validate(["stated-figure"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: unknown plugin 'stated-figure' (did you mean 'stated-figures'?); `samverkan list` shows them all\n")
+    }
+}
