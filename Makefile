@@ -4,7 +4,7 @@ BIN        := .build/debug/samverkan
 RELEASE_BIN:= .build/release/samverkan
 PREFIX     ?= /usr/local
 
-.PHONY: all deps build release demo test test-asan test-tsan hostile bench install clean
+.PHONY: all deps build release demo test test-asan test-tsan bench install clean
 
 all: build
 
@@ -37,10 +37,18 @@ test-asan: deps
 test-tsan: deps
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
+# samverkan against its peers on the same 1M-record question (see bench/bench.py).
+bench: release
+	-@command -v jq >/dev/null 2>&1 && command -v lua5.4 >/dev/null 2>&1 && [ -n "$$(lua5.4 -e 'print(pcall(require, "cjson"))' | grep true)" ] || \
+	  { if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq jq lua5.4 lua-cjson >/dev/null 2>&1; }
+	-@python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install --quiet duckdb >/dev/null 2>&1
+	python3 bench/bench.py
+
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/samverkan
 	install -m 755 $(RELEASE_BIN) $(PREFIX)/bin/samverkan
 	cp -R data scripts $(PREFIX)/share/samverkan/
 
 clean:
-	rm -rf .build .build-asan .build-tsan
+	rm -rf .build .build-asan .build-tsan .build-bench
