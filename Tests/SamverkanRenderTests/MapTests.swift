@@ -48,6 +48,19 @@ import Testing
             """)
     }
 
+    @Test func readsEachFileOnceAndKeepsTheShapes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("render-geo-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("geo"), withIntermediateDirectories: true)
+        let geometry = GeoJSONGeometry(dataDirectory: folder)
+        try FileManager.default.copyItem(at: Self.dataDirectory.appendingPathComponent("geo/regions.geojson"),
+                                         to: geometry.file(for: .regions))
+        #expect(geometry.boundaries(for: .regions)?.count == 6)
+        try FileManager.default.removeItem(at: geometry.file(for: .regions))
+        let copy = geometry
+        #expect(copy.boundaries(for: .regions)?.count == 6, "copies share the cache; the file is not read again")
+    }
+
     @Test func aMissingFolderGivesNoBoundariesAndSaysWhy() {
         let geometry = GeoJSONGeometry(dataDirectory: URL(fileURLWithPath: "/nonexistent/data"))
         #expect(geometry.boundaries(for: .regions) == nil)

@@ -17,14 +17,3 @@ enum HTMLEscaping {
         return result
     }
 }
-
-/// Numbers for SVG coordinates: one decimal at most, `12` rather than `12.0`, to keep files small.
-enum SVGNumber {
-    static func text(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        let tenths = Int((value * 10).rounded())
-        let whole = String(abs(tenths) / 10)
-        let sign = tenths < 0 ? "-" : ""
-        return tenths % 10 == 0 ? sign + whole : sign + whole + "." + String(abs(tenths) % 10)
-    }
-}

@@ -36,9 +36,12 @@ public struct GeoJSONGeometry: GeometryProvider {
 
 /// Why a GeoJSON file could not be used.
 public enum GeoJSONError: Error, CustomStringConvertible, Equatable {
+    /// The file could not be read (missing, unreadable).
     case unreadable(path: String, reason: String)
+    /// The file is not JSON, or not a FeatureCollection of (Multi)Polygons with codes.
     case malformed(path: String, reason: String)
 
+    /// `path: cannot read map boundaries: reason`, for a diagnostic line.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): "\(path): cannot read map boundaries: \(reason)"

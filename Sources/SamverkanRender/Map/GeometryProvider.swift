@@ -2,9 +2,12 @@ import SamverkanCore
 
 /// A point in WGS84 degrees.
 public struct GeoPoint: Sendable, Equatable {
+    /// Longitude, degrees east.
     public var lon: Double
+    /// Latitude, degrees north.
     public var lat: Double
 
+    /// A point at `lon`, `lat` (GeoJSON order).
     public init(lon: Double, lat: Double) {
         self.lon = lon
         self.lat = lat
@@ -20,6 +23,7 @@ public struct AreaShape: Sendable, Equatable {
     /// Polygons, each an outer ring followed by its holes; a ring is a closed list of points.
     public var polygons: [[[GeoPoint]]]
 
+    /// An area with its code, display name and boundary.
     public init(code: String, name: String, polygons: [[[GeoPoint]]]) {
         self.code = code
         self.name = name

@@ -69,14 +69,7 @@ struct MapProjection {
         if kept.count > 1, let first = kept.first, let last = kept.last, first == last { kept.removeLast() }
         guard kept.count >= 3 else { return nil }
         return kept.enumerated().map { index, point in
-            (index == 0 ? "M" : "L") + Self.coordinate(point.x) + "," + Self.coordinate(point.y)
+            (index == 0 ? "M" : "L") + SVGNumber.text(tenths: point.x) + "," + SVGNumber.text(tenths: point.y)
         }.joined() + "Z"
-    }
-
-    /// Tenths as SVG text: `123.4`, `123`.
-    static func coordinate(_ tenths: Int) -> String {
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return magnitude % 10 == 0 ? sign + String(magnitude / 10) : sign + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 }
