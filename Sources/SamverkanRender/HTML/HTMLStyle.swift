@@ -1,0 +1,39 @@
+/// The report's inline style sheet: system fonts only (no downloads), readable on screen,
+/// sober on paper.
+enum HTMLStyle {
+    static let css = """
+    :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --bar: #3b75af; }
+    * { box-sizing: border-box; }
+    body { margin: 0; color: var(--ink); background: #fff;
+      font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+    main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
+    h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 1rem; }
+    h2 { font-size: 1.35rem; margin: 2rem 0 .75rem; padding-bottom: .25rem; border-bottom: 1px solid var(--rule); }
+    p, ul, dl, table, figure { margin: 0 0 1rem; }
+    dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1.5rem; }
+    dl.facts dt { font-weight: 600; }
+    dl.facts dd { margin: 0; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: .35rem; }
+    th, td { padding: .3rem .75rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+    th { border-bottom: 2px solid var(--ink); }
+    .num { text-align: right; white-space: nowrap; }
+    td.empty { color: var(--muted); font-style: italic; }
+    figure { margin-left: 0; margin-right: 0; }
+    figcaption { font-weight: 600; margin-bottom: .35rem; }
+    svg { max-width: 100%; height: auto; }
+    svg text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
+    svg .bar { fill: var(--bar); }
+    svg .area { stroke: #fff; stroke-width: .6; stroke-linejoin: round; }
+    svg .area:hover { stroke: var(--ink); stroke-width: 1.2; }
+    svg .swatch { stroke: #999; stroke-width: .5; }
+    .note { color: var(--muted); font-size: .9rem; }
+    @media print {
+      body { font-size: 10.5pt; }
+      main { max-width: none; padding: 0; }
+      h2 { break-after: avoid; }
+      table, figure, dl { break-inside: avoid; }
+      * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+    }
+    """
+}

@@ -1,0 +1,67 @@
+import Foundation
+import SamverkanCore
+
+/// Boundaries read from the knowledge base's `geo/regions.geojson` and
+/// `geo/municipalities.geojson` (FeatureCollections of Polygon/MultiPolygon in WGS84).
+///
+/// Files are read on first use and kept, so a report with several maps reads each once.
+/// Area codes and names come from `lan_kod`/`lan` (regions) and `kommun_kod`/`kommun`
+/// (municipalities), else from `code`/`name`.
+public struct GeoJSONGeometry: GeometryProvider {
+    /// The folder holding the `.geojson` files (`<data>/geo`).
+    public let directory: URL
+    private let cache = ShapeCache()
+
+    /// Boundaries from `<dataDirectory>/geo/`.
+    public init(dataDirectory: URL) {
+        directory = dataDirectory.appendingPathComponent("geo", isDirectory: true)
+    }
+
+    /// The areas of `level`, or `nil` when the file is missing or unreadable (see ``shapes(for:)`` for why).
+    public func boundaries(for level: MapSpec.Level) -> [AreaShape]? {
+        guard let shapes = try? shapes(for: level), !shapes.isEmpty else { return nil }
+        return shapes
+    }
+
+    /// The areas of `level`, or the error that kept the file from being read.
+    public func shapes(for level: MapSpec.Level) throws -> [AreaShape] {
+        try cache.value(for: level) { try GeoJSONParser.shapes(at: file(for: level), level: level) }.get()
+    }
+
+    /// `<data>/geo/regions.geojson` or `<data>/geo/municipalities.geojson`.
+    public func file(for level: MapSpec.Level) -> URL {
+        directory.appendingPathComponent(level.rawValue + ".geojson")
+    }
+}
+
+/// Why a GeoJSON file could not be used.
+public enum GeoJSONError: Error, CustomStringConvertible, Equatable {
+    /// The file could not be read (missing, unreadable).
+    case unreadable(path: String, reason: String)
+    /// The file is not JSON, or not a FeatureCollection of (Multi)Polygons with codes.
+    case malformed(path: String, reason: String)
+
+    /// `path: cannot read map boundaries: reason`, for a diagnostic line.
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "\(path): cannot read map boundaries: \(reason)"
+        case .malformed(let path, let reason): "\(path): not usable map boundaries: \(reason)"
+        }
+    }
+}
+
+/// Parsed shapes per level, read once. A class behind a lock so `GeoJSONGeometry` can stay
+/// a `Sendable` value shared by renderers; every access to `results` holds `lock`.
+private final class ShapeCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [MapSpec.Level: Result<[AreaShape], Error>] = [:]
+
+    func value(for level: MapSpec.Level, load: () throws -> [AreaShape]) -> Result<[AreaShape], Error> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = results[level] { return cached }
+        let result = Result(catching: load)
+        results[level] = result
+        return result
+    }
+}

@@ -1,0 +1,93 @@
+import SamverkanCore
+
+/// A report for a terminal or a log: plain lines wrapped to `options.width`.
+///
+/// Blocks are separated by one empty line. The title is underlined with `=`, headings with
+/// `-`; lists use `• `; facts are `Label: value` lines with the values aligned; tables are
+/// laid out by ``TextTableLayout``, bar charts by ``TextBarChart``. Text cannot draw a map,
+/// so a map is its title, a note pointing to HTML, and its values ranked.
+struct TextRenderer {
+    let options: RenderOptions
+    let geometry: (any GeometryProvider)?
+    let formatter: CellFormatter
+    let style: TextStyle
+
+    init(options: RenderOptions, geometry: (any GeometryProvider)?) {
+        self.options = options
+        self.geometry = geometry
+        formatter = CellFormatter(locale: options.locale)
+        style = TextStyle(color: options.color)
+    }
+
+    /// Below this, wrapping would make text unreadable rather than fit.
+    private var width: Int { max(20, options.width) }
+
+    func render(_ document: ReportDocument) -> String {
+        guard !document.blocks.isEmpty else { return "" }
+        return document.blocks.map { lines(for: $0).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    }
+
+    func lines(for block: Block) -> [String] {
+        switch block {
+        case .title(let text): underlined(text, with: "=")
+        case .heading(let text): underlined(text, with: "-")
+        case .paragraph(let text): TextWrapper.wrap(text, width: width)
+        case .list(let items): items.flatMap { hanging(TextWrapper.wrap($0, width: width - 2), first: "• ") }
+        case .facts(let facts): factLines(facts)
+        case .table(let table):
+            TextTableLayout(table: FormattedTable(table, formatter: formatter), options: options.with(width: width)).lines()
+        case .chart(let chart): TextBarChart(chart: chart, width: width, formatter: formatter, style: style).lines()
+        case .map(let map): mapLines(map)
+        }
+    }
+
+    private func underlined(_ text: String, with rule: Character) -> [String] {
+        let lines = TextWrapper.wrap(text, width: width)
+        let ruleWidth = lines.map { DisplayWidth.of($0) }.max() ?? 0
+        return lines.map(style.bold) + [String(repeating: rule, count: max(1, ruleWidth))]
+    }
+
+    /// `first` before the first line, as many spaces before the others.
+    private func hanging(_ lines: [String], first: String) -> [String] {
+        let indent = String(repeating: " ", count: DisplayWidth.of(first))
+        return lines.enumerated().map { ($0.offset == 0 ? first : indent) + $0.element }.map { $0.trimmingTrailingSpaces() }
+    }
+
+    /// `Label:` padded so the values start in one column; long values wrap under themselves.
+    private func factLines(_ facts: [Fact]) -> [String] {
+        let labelWidth = (facts.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
+        // A value column narrower than this reads worse than a value that runs past the width.
+        let valueWidth = max(20, width - labelWidth)
+        return facts.flatMap { fact in
+            let value = formatter.format(fact.value, as: fact.format).text
+            return hanging(TextWrapper.wrap(value, width: valueWidth),
+                           first: DisplayWidth.pad(fact.label + ":", to: labelWidth))
+        }
+    }
+
+    private func mapLines(_ map: MapSpec) -> [String] {
+        var lines = map.title.map { [style.bold($0)] } ?? []
+        lines.append(formatter.phrases.mapNote)
+        let entries = MapRanking(map, geometry: geometry).entries
+        let rankWidth = String(entries.count).count + 1
+        let names = entries.map { $0.name ?? $0.code }
+        let nameWidth = names.map { DisplayWidth.of($0) }.max() ?? 0
+        let values = entries.map { formatter.format($0.value, as: map.format, decimals: map.decimals) }
+        let valueWidth = values.map { DisplayWidth.of($0) }.max() ?? 0
+        for index in entries.indices {
+            lines.append(DisplayWidth.pad("\(index + 1).", to: rankWidth, alignRight: true) + " "
+                + DisplayWidth.pad(names[index], to: nameWidth) + "  "
+                + DisplayWidth.pad(values[index], to: valueWidth, alignRight: true))
+        }
+        return lines
+    }
+}
+
+extension RenderOptions {
+    /// A copy with another width.
+    func with(width: Int) -> RenderOptions {
+        var copy = self
+        copy.width = width
+        return copy
+    }
+}

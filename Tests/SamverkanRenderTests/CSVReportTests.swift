@@ -1,0 +1,78 @@
+import SamverkanCore
+import Testing
+@testable import SamverkanRender
+
+/// The CSV format: the report's tables, RFC 4180, raw values.
+@Suite struct CSVReportTests {
+    @Test func writesEachTableWithAHeaderSeparatedByAnEmptyLine() {
+        let csv = render(Fixture.document, as: .csv, options: Fixture.options(.sv))
+        #expect(csv == """
+            Region,Kommuner,Befolkning,Andel,Inv/km²,Region sedan
+            Skåne län,33,1428626,0.2598,129.44,1999-01-01
+            Jönköpings län,13,366479,0.0666,35.1,2015-01-01
+            Hallands län,6,340243,0.0619,62,2011-01-01
+            Blekinge län,5,156253,0.0284,,2019-01-01
+
+            Kommun,Fel
+
+            Ståndpunkt,Sammanfattning,År
+            Södra stambanan,"Regionerna vill att staten bygger ut Södra stambanan till fyra spår mellan Lund och Hässleholm, ""snarast""; finansiering | tidplan oklar.",2021
+            Vård,Kort.,2023
+
+            """)
+        #expect(csv == render(Fixture.document, as: .csv, options: Fixture.options(.en)), "CSV does not depend on the locale")
+    }
+
+    @Test func roundTripsThroughAnRFC4180Parser() {
+        let table = Table(columns: [Column(title: "namn, kort"), Column(title: "värde"), Column(title: "ja")], rows: [
+            [.text("\"Citat\""), .number(0.5), .boolean(true)],
+            [.text("rad\nbrytning"), .integer(-3), .boolean(false)],
+            [.text("cr\r\nlf"), .missing, .text(" mellanslag ")],
+        ])
+        let parsed = CSVParser.parse(renderTable(table, as: .csv))
+        #expect(parsed == [
+            ["namn, kort", "värde", "ja"],
+            ["\"Citat\"", "0.5", "true"],
+            ["rad\nbrytning", "-3", "false"],
+            ["cr\r\nlf", "", " mellanslag "],
+        ])
+    }
+
+    @Test func aReportWithoutTablesIsEmpty() {
+        #expect(render(ReportDocument(blocks: [.title("Inget"), .paragraph("Text")]), as: .csv) == "")
+    }
+}
+
+/// A minimal RFC 4180 reader, to check the writer from the other side.
+enum CSVParser {
+    static func parse(_ text: String) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var quoted = false
+        var scalars = Array(text.unicodeScalars)[...]
+        while let scalar = scalars.popFirst() {
+            if quoted {
+                if scalar == "\"" {
+                    if scalars.first == "\"" { field.unicodeScalars.append(scalars.removeFirst()) } else { quoted = false }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" {
+                quoted = true
+            } else if scalar == "," {
+                record.append(field)
+                field = ""
+            } else if scalar == "\n" {
+                record.append(field)
+                records.append(record)
+                record = []
+                field = ""
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if !field.isEmpty || !record.isEmpty { records.append(record + [field]) }
+        return records
+    }
+}
