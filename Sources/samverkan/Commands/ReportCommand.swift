@@ -47,5 +47,7 @@ extension ReportFormat: ExpressibleByArgument {}
 
 /// Where maps find their boundaries: `geo/` in the data folder.
 enum ReportGeometry {
-    static func provider(dataDirectory: String) -> GeometryProvider? { nil }
+    static func provider(dataDirectory: String) -> (any GeometryProvider)? {
+        GeoJSONGeometry(dataDirectory: URL(fileURLWithPath: dataDirectory))
+    }
 }
