@@ -81,13 +81,15 @@ struct QueryCommand: ParsableCommand {
         if let condition {
             rows = try Self.filter(condition, collection: collection, rows: rows, runtime: session.runtime, console: global.console)
         }
+        let matched = rows?.count ?? collection.count
         let ordered = plan.ordered(rows ?? Array(0..<collection.count))
         let options = RenderOptions(locale: global.locale, color: false, width: Terminal.width)
         let text = renderTable(plan.table(ordered), as: format, options: options)
         if let output { try AtomicFile.write(text, to: output) } else { global.console.out(text) }
         if format == .text, !global.quiet {
-            let total = rows?.count ?? collection.count
-            global.console.error("\(ordered.count) of \(total) \(collection.name)")
+            let numbers = NumberFormat(locale: global.locale)
+            let shown = ordered.count < matched ? "\(numbers.number(Double(ordered.count))) shown of " : ""
+            global.console.error("\(shown)\(numbers.number(Double(matched))) of \(numbers.number(Double(collection.count))) \(collection.name)")
         }
     }
 

@@ -90,3 +90,20 @@ enum CLI {
 private final class DataBox: @unchecked Sendable {
     var data = Data()
 }
+
+extension CLI {
+    /// Runs `python3 -c code args…` and returns its stdout without the final newline.
+    static func python(_ code: String, arguments: [String] = []) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", code] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}
