@@ -50,15 +50,17 @@ return {
 
       local t = out:table{
         title = what .. ": all regions",
-        columns = { "Code", "Name", { title = "Municipalities", format = "number" }, "Municipalities (in the six)",
-                    "Counties (of the six)", "Other counties",
-                    { title = "Population " .. year .. " (in the six)", format = "number" } },
+        columns = { "Code", "Name", { title = "Municipalities", format = "number" }, "Counties",
+                    "Other counties", { title = "Population " .. year, format = "number" } },
       }
       for r in regions:each() do
-        local names = r.municipalities:sort_by("name"):map(function(m) return m.name end)
-        t:row{ r:key(), r.name, #r.municipalities, util.join(names), util.join(counties(r)),
-               util.join(r.other_counties), population_of(r) }
+        t:row{ r:key(), r.name, #r.municipalities, util.join(counties(r)), util.join(r.other_counties), population_of(r) }
       end
+      -- Which municipalities each region holds (Swedish alphabetical order).
+      out:list(regions:map(function(r)
+        local names = r.municipalities:sort_by("name"):map(function(m) return m.name end)
+        return r.name .. " (" .. r:key() .. "): " .. table.concat(names, ", ")
+      end))
 
       out:heading(what .. ": regions that cross a county border")
       if #crossing == 0 then
@@ -66,19 +68,25 @@ return {
         return
       end
       local c = out:table{
-        columns = { "Code", "Name", "Counties (of the six)", "Other counties",
-                    { title = "Other municipalities", format = "number" }, "Other municipalities (not in the data)" },
+        columns = { "Code", "Name", "Counties", "Other counties",
+                    { title = "Outside the six", format = "number" } },
       }
+      local outside = {}
       for r in crossing:each() do
         local others = r.other_municipalities
-        c:row{ r:key(), r.name, util.join(counties(r)), util.join(r.other_counties), others and #others or 0, util.join(others) }
+        c:row{ r:key(), r.name, util.join(counties(r)), util.join(r.other_counties), others and #others or 0 }
+        if others then outside[#outside + 1] = r.name .. " (" .. r:key() .. ") also covers: " .. util.join(others) end
       end
+      -- The municipalities outside the six counties are named in the data but are not records of it.
+      if #outside > 0 then out:list(outside) end
     end
 
     out:title("Labour markets and functional regions")
     out:paragraph("Each municipality of the six regions belongs to one local labour market (LA 2021, SCB)" ..
       (params.fa15 and " and one functional analysis region (FA15, Tillväxtanalys)" or "") ..
-      ". Population figures are for " .. year .. " and count only the municipalities in the six counties.")
+      ". Counties are those of the six that the region's municipalities lie in; other counties and the " ..
+      "municipalities outside the six come from the region's own record. Population figures are for " .. year ..
+      " (31 December) and count only the municipalities in the six counties.")
     section(kb.labour_markets, "Local labour markets (LA 2021)")
     if params.fa15 then section(kb.fa_regions, "Functional analysis regions (FA15)") end
   end,

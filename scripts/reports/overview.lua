@@ -44,14 +44,13 @@ return {
         { title = "Municipalities", format = "number" },
         { title = "Population " .. year, format = "number" },
         { title = "Share of the six", format = "percent", decimals = 1 },
-        { title = "Land area (km²)", format = "number" },
       },
     }
     local labels, values, map = {}, {}, {}
     for region in kb.regions:sort_by("name"):each() do
       local population = by_region[region:key()]
       t:row{ region.name, region.county, region.seat, #region.municipalities,
-             population, util.share(population, six), region.land_area_km2 }
+             population, util.share(population, six) }
       labels[#labels + 1] = region.name
       values[#values + 1] = population
       map[region:key()] = population
@@ -77,6 +76,7 @@ return {
     for paper in kb.position_papers:sort_by("year"):each() do   -- papers without a year come last
       p:row{ paper.title, paper.year, util.names(paper.areas, kb.areas) }
     end
+    out:paragraph("An empty cell is a value the sources do not give; the position-papers report has the details.")
 
     -- The priorities of the latest year in the data.
     local latest = kb.priorities:max("year")

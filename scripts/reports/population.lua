@@ -41,8 +41,8 @@ return {
         "Region",
         { title = "Municipalities", format = "number" },
         { title = "Population", format = "number" },
-        { title = "Share of the six", format = "percent", decimals = 1 },
-        { title = "Share of Sweden", format = "percent", decimals = 1 },
+        { title = "% of the six", format = "percent", decimals = 1 },
+        { title = "% of Sweden", format = "percent", decimals = 1 },
       },
     }
     local labels, values = {}, {}
@@ -62,9 +62,9 @@ return {
         { title = "Rank", format = "number" },
         "Municipality", "Region",
         { title = "Population", format = "number" },
-        { title = "Share of region", format = "percent", decimals = 1 },
-        { title = "Share of the six", format = "percent", decimals = 2 },
-        { title = "Share of Sweden", format = "percent", decimals = 2 },
+        { title = "% of region", format = "percent", decimals = 1 },
+        { title = "% of the six", format = "percent", decimals = 2 },
+        { title = "% of Sweden", format = "percent", decimals = 2 },
       },
     }
     local map = {}

@@ -19,19 +19,21 @@ return {
       { "Areas with at least one paper", kb.areas:count(function(a) return #a.position_papers > 0 end), format = "number" },
     }
 
-    -- The papers themselves. Each has a short id, used as the column titles below.
+    -- The papers themselves, numbered; the numbers are the column titles of the matrix below.
     out:heading("Position papers")
     local list = out:table{
-      columns = { "Id", "Title", { title = "Year", format = "text" }, { title = "Adopted", format = "date" }, "Areas" },
+      columns = { { title = "No.", format = "number" }, "Title", { title = "Year", format = "text" },
+                  { title = "Adopted", format = "date" }, "Areas" },
     }
-    for paper in papers:each() do
-      list:row{ paper:key(), paper.title, paper.year, paper.adopted, util.names(paper.areas, kb.areas) }
+    for i, paper in ipairs(papers) do
+      list:row{ i, paper.title, paper.year, paper.adopted, util.names(paper.areas, kb.areas) }
     end
+    out:paragraph("An empty cell is a value the sources do not give.")
 
-    -- The matrix: one row per area (about-page order), one column per paper.
+    -- The matrix: one row per area (about-page order), one column per paper (by number).
     out:heading("Areas × position papers")
     local columns = { "Area" }
-    for paper in papers:each() do columns[#columns + 1] = paper:key() end
+    for i = 1, #papers do columns[#columns + 1] = tostring(i) end
     columns[#columns + 1] = { title = "Papers", format = "number" }
     local matrix = out:table{ columns = columns }
     for area in kb.areas:each() do

@@ -58,8 +58,8 @@ return {
     else
       out:list(untouched:map(function(a) return a.name end))
     end
-    -- Priority A of 2023 names "samtliga verksamhetsområden", so the data maps it to all areas;
-    -- the list below counts only the priorities that name an area on its own.
+    -- A priority about "all areas" (e.g. 2023 A, "samtliga verksamhetsområden") touches every area;
+    -- name the areas that only such a priority touches, so they are not mistaken for a focus.
     local specific = {}
     for p in selected:each() do
       if #p.areas < #kb.areas then
