@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// list, info and new: discovery along the plugin path, broken and shadowed plugins.
+@Suite struct PluginCommandTests {
+    /// A folder with plugins/ holding two good plugins and three broken ones.
+    static func pluginFolder() throws -> String {
+        let folder = CLI.emptyFolder()
+        let fm = FileManager.default
+        for kind in ["reports", "filters", "validations"] {
+            try fm.createDirectory(atPath: "\(folder)/plugins/\(kind)", withIntermediateDirectories: true)
+        }
+        let files = [
+            "reports/good.lua": "return { kind = 'report', description = 'A good report', tags = { 'demo' },\n  run = function(kb, params, out) out:title('Good') end }\n",
+            "filters/coastal.lua": "return { kind = 'filter', description = 'Coastal municipalities', collection = 'municipalities',\n  match = function(m) return m.coastal end, columns = { 'name' } }\n",
+            "reports/syntax.lua": "return {\n  kind = 'report',\n  run = function(kb, params, out) out:title('x' end,\n}\n",
+            "reports/nokind.lua": "-- no kind\nreturn {\n  description = 'forgot the kind',\n  run = function() end,\n}\n",
+            "reports/runnotfunction.lua": "return {\n  kind = 'report',\n  run = 'not a function',\n}\n",
+        ]
+        for (path, text) in files {
+            try text.write(toFile: "\(folder)/plugins/\(path)", atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    @Test func brokenPluginsAreNamedAndTheOthersStillWork() throws {
+        let folder = try Self.pluginFolder()
+        let list = try CLI.run(["list", "--data", CLI.fixture("kb"), "--scripts", "plugins", "--tag", "demo"], in: folder)
+        #expect(list.status == 4)
+        #expect(list.stdout == "NAME  KIND        TAGS  DESCRIPTION\ngood  report      demo  A good report\n")
+        #expect(list.stderr == """
+            error: invalid plugin: plugins/reports/nokind.lua:2: the plugin table has no 'kind' ("report", "filter" or "validation")
+            error: invalid plugin: plugins/reports/runnotfunction.lua:3: a report needs 'run' to be a function, but it is a string
+            error: invalid plugin: plugins/reports/syntax.lua:3: ')' expected near 'end'
+
+            """)
+        let report = try CLI.run(["report", "--data", CLI.fixture("kb"), "--scripts", "plugins", "good"], in: folder)
+        #expect(report.status == 0)
+        #expect(report.stdout == "Good\n====\n")
+        let broken = try CLI.run(["report", "--data", CLI.fixture("kb"), "--scripts", "plugins", "nokind"], in: folder)
+        #expect(broken.status == 4)
+        #expect(broken.stderr.hasPrefix("error: invalid plugin: plugins/reports/nokind.lua:2: the plugin table has no 'kind'"))
+    }
+
+    @Test func listFiltersByKindAndPrintsJSON() throws {
+        let folder = try Self.pluginFolder()
+        let list = try CLI.run(["list", "--data", CLI.fixture("kb"), "--scripts", "plugins", "--kind", "filter", "--format", "json"], in: folder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let plugins = try #require(object["plugins"] as? [[String: Any]])
+        #expect(plugins.contains { $0["name"] as? String == "coastal" && $0["kind"] as? String == "filter" })
+        #expect(!plugins.contains { $0["kind"] as? String == "report" })
+        #expect((object["problems"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test func theFirstFolderOnThePathWinsAndListMarksTheShadowed() throws {
+        let folder = try Self.pluginFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/mine/reports", withIntermediateDirectories: true)
+        try "return { kind = 'report', description = 'My own population report', run = function(kb, p, out) out:title('Mine') end }"
+            .write(toFile: folder + "/mine/reports/population.lua", atomically: true, encoding: .utf8)
+        let list = try CLI.run(["list", "--data", CLI.fixture("kb"), "--scripts", "mine", "--kind", "report"], in: folder)
+        #expect(list.stdout.contains("population       report"))
+        #expect(list.stdout.contains("My own population report"))
+        #expect(list.stdout.contains("scripts/reports/population.lua (hidden by mine/reports/population.lua)"))
+        let info = try CLI.run(["info", "--data", CLI.fixture("kb"), "--scripts", "mine", "population"], in: folder)
+        #expect(info.stdout.hasPrefix("population (report)\n  My own population report\n\n  file:        mine/reports/population.lua\n"))
+        #expect(info.stdout.contains("  shadows:     "))
+    }
+
+    @Test func infoShowsParameters() throws {
+        let result = try CLI.run(["info", "large-municipalities"], in: CLI.root.path)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("large-municipalities (filter)\n"))
+        #expect(result.stdout.contains("  collection:  population\n"))
+        #expect(result.stdout.contains("    -p min (integer, default 100000): smallest population (inclusive)\n"))
+    }
+
+    @Test func unknownPluginsSuggestTheClosestName() throws {
+        let result = try CLI.run(["report", "overveiw"], in: CLI.root.path)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: unknown plugin 'overveiw' (did you mean 'overview'?); `samverkan list` shows them all\n")
+        let kind = try CLI.run(["report", "shrinking"], in: CLI.root.path)
+        #expect(kind.status == 2)
+        #expect(kind.stderr == "error: 'shrinking' is a filter, not a report; run it with `samverkan query shrinking`\n")
+    }
+
+    @Test(arguments: ["report", "filter", "validation"])
+    func newWritesAStarterThatRunsAsItIs(kind: String) throws {
+        let folder = CLI.emptyFolder()
+        let created = try CLI.run(["new", kind, "starter"], in: folder)
+        #expect(created.status == 0)
+        let folderName = kind + "s"
+        #expect(created.stdout.hasPrefix("Wrote scripts/\(folderName)/starter.lua."))
+        let command: [String] = switch kind {
+        case "report": ["report", "starter"]
+        case "filter": ["query", "starter"]
+        default: ["validate", "starter"]
+        }
+        let ran = try CLI.run(command + ["--data", CLI.root.appendingPathComponent("data").path], in: folder)
+        #expect(ran.status == 0)
+        #expect(ran.stderr.isEmpty || kind == "filter")
+        let again = try CLI.run(["new", kind, "starter"], in: folder)
+        #expect(again.status == 2)
+        #expect(again.stderr == "error: scripts/\(folderName)/starter.lua exists already; choose another name or edit it\n")
+    }
+
+    @Test func wrongParameterTypesAreUsageErrors() throws {
+        let result = try CLI.run(["report", "population", "-p", "year=abc"], in: CLI.root.path)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: parameter 'year' expects integer (an integer, like 100000), got 'abc' (plugin 'population')\n")
+    }
+}
