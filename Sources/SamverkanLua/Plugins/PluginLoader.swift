@@ -36,11 +36,9 @@ extension LuaRuntime {
             return problem(message, line: Self.line(of: field, in: data))
         }
         let description = stack.absolute(-3)
+        // A collection this data set lacks is checked where the plugin is used, not here:
+        // shipped plugins are on every plugin path, whatever the data.
         var info = readInfo(description, file: file)
-        if let name = info.collection, kb.collection(name) == nil {
-            let hint = closestName(to: name, in: kb.collections.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-            return problem("collection '\(name)' does not exist\(hint)", line: Self.line(of: "collection", in: data))
-        }
         info.params.sort { $0.name < $1.name }
         stack.pushValue(table)
         return .success(Plugin(info: info, tableRef: stack.ref()))

@@ -66,8 +66,14 @@ struct ValidateCommand: ParsableCommand {
         for problem in problems where problem.file.contains("/validations/") {
             run.add(problem)
         }
-        return all.filter { $0.info.kind == .validation && (tag == nil || $0.info.tags.contains(tag ?? "")) }
+        let selected = all.filter { $0.info.kind == .validation && (tag == nil || $0.info.tags.contains(tag ?? "")) }
             .sorted { $0.info.name < $1.info.name }
+        for plugin in selected {
+            if let missing = session.missingCollection(of: plugin), !global.quiet {
+                global.console.error("note: skipped '\(plugin.info.name)': this data set has no collection '\(missing)'")
+            }
+        }
+        return selected.filter { session.missingCollection(of: $0) == nil }
     }
 }
 

@@ -30,6 +30,10 @@ struct PluginSession {
         case .failure(let problem):
             throw CLIFailure(.scriptFailed, [global.console.errorPrefix() + "invalid plugin: " + problem.formatted])
         }
+        if let missing = missingCollection(of: plugin) {
+            let hint = closestName(to: missing, in: kb.collections.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw CLIFailure.usage("'\(name)' works on the collection '\(missing)', which this data set does not have\(hint)")
+        }
         if let expected, plugin.info.kind != expected {
             let command = switch plugin.info.kind {
             case .report: "samverkan report \(name)"
@@ -39,6 +43,12 @@ struct PluginSession {
             throw CLIFailure.usage("'\(name)' is a \(plugin.info.kind.rawValue), not a \(expected.rawValue); run it with `\(command)`")
         }
         return plugin
+    }
+
+    /// The collection a plugin names that the loaded data does not have, if any.
+    func missingCollection(of plugin: Plugin) -> String? {
+        guard let name = plugin.info.collection, kb.collection(name) == nil else { return nil }
+        return name
     }
 
     /// The plugin's parameters from `-p name=value` options (exit 2 when one is wrong).
