@@ -25,7 +25,7 @@ release: deps
 
 # The main job: a report on the shipped data.
 demo: build
-	$(BIN) run examples/six-regions.lua
+	$(BIN) report overview
 
 test: deps
 	$(SWIFT) test
