@@ -15,7 +15,7 @@ struct ValidationJSONRenderer {
     let report: ValidationReport
 
     func render() -> String {
-        let document = ValidationJSONValue.object([
+        let document = JSONValue.object([
             ("findings", .array(report.sortedDiagnostics.map(finding))),
             ("failed_rules", .array(report.failedRules.map(failedRule))),
             ("summary", summary),
@@ -23,7 +23,7 @@ struct ValidationJSONRenderer {
         return document.pretty() + "\n"
     }
 
-    private func finding(_ diagnostic: Diagnostic) -> ValidationJSONValue {
+    private func finding(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             ("file", .optional(diagnostic.location?.file)),
             ("line", .optional(diagnostic.location?.line)),
@@ -38,7 +38,7 @@ struct ValidationJSONRenderer {
         ])
     }
 
-    private func failedRule(_ failed: FailedRule) -> ValidationJSONValue {
+    private func failedRule(_ failed: FailedRule) -> JSONValue {
         .object([
             ("rule", .string(failed.id)),
             ("message", .string(failed.message)),
@@ -46,13 +46,13 @@ struct ValidationJSONRenderer {
         ])
     }
 
-    private var summary: ValidationJSONValue {
+    private var summary: JSONValue {
         .object([
-            ("errors", .int(report.errorCount)),
-            ("warnings", .int(report.warningCount)),
-            ("records", .int(report.recordCount)),
-            ("rules", .int(report.effectiveRules.count)),
-            ("failed_rules", .int(report.failedRules.count)),
+            ("errors", .integer(report.errorCount)),
+            ("warnings", .integer(report.warningCount)),
+            ("records", .integer(report.recordCount)),
+            ("rules", .integer(report.effectiveRules.count)),
+            ("failed_rules", .integer(report.failedRules.count)),
         ])
     }
 }

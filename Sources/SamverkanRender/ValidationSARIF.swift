@@ -16,12 +16,12 @@ struct ValidationSARIFRenderer {
         let rules = report.effectiveRules
         var index: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { index[rule.id] = i }
-        let run = ValidationJSONValue.object([
+        let run = JSONValue.object([
             ("tool", .object([("driver", driver(rules))])),
             ("results", .array(report.sortedDiagnostics.map { result($0, ruleIndex: index[$0.rule]) })),
             ("invocations", .array([invocation(index)])),
         ])
-        let log = ValidationJSONValue.object([
+        let log = JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
             ("runs", .array([run])),
@@ -29,15 +29,15 @@ struct ValidationSARIFRenderer {
         return log.pretty() + "\n"
     }
 
-    private func driver(_ rules: [RuleInfo]) -> ValidationJSONValue {
-        var members: [(String, ValidationJSONValue)] = [("name", .string("samverkan"))]
+    private func driver(_ rules: [RuleInfo]) -> JSONValue {
+        var members: [(String, JSONValue)] = [("name", .string("samverkan"))]
         if let version = report.toolVersion { members.append(("version", .string(version))) }
         members.append(("rules", .array(rules.map(descriptor))))
         return .object(members)
     }
 
-    private func descriptor(_ rule: RuleInfo) -> ValidationJSONValue {
-        var members: [(String, ValidationJSONValue)] = [("id", .string(rule.id))]
+    private func descriptor(_ rule: RuleInfo) -> JSONValue {
+        var members: [(String, JSONValue)] = [("id", .string(rule.id))]
         if !rule.description.isEmpty {
             members.append(("shortDescription", .object([("text", .string(rule.description))])))
         }
@@ -46,9 +46,9 @@ struct ValidationSARIFRenderer {
         return .object(members)
     }
 
-    private func result(_ diagnostic: Diagnostic, ruleIndex: Int?) -> ValidationJSONValue {
-        var members: [(String, ValidationJSONValue)] = [("ruleId", .string(diagnostic.rule))]
-        if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
+    private func result(_ diagnostic: Diagnostic, ruleIndex: Int?) -> JSONValue {
+        var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.rule))]
+        if let ruleIndex { members.append(("ruleIndex", .integer(ruleIndex))) }
         members.append(("level", .string(diagnostic.severity.rawValue)))
         members.append(("message", .object([("text", .string(diagnostic.messageWithNotes))])))
         if let location = diagnostic.location { members.append(("locations", .array([self.location(location)]))) }
@@ -56,36 +56,36 @@ struct ValidationSARIFRenderer {
             ("collection", diagnostic.collection), ("key", diagnostic.key),
             ("field", diagnostic.field), ("origin", diagnostic.origin),
         ]
-        let properties = notes.compactMap { name, value in value.map { (name, ValidationJSONValue.string($0)) } }
+        let properties = notes.compactMap { name, value in value.map { (name, JSONValue.string($0)) } }
         if !properties.isEmpty { members.append(("properties", .object(properties))) }
         return .object(members)
     }
 
-    private func location(_ location: SourceLocation) -> ValidationJSONValue {
-        var physical: [(String, ValidationJSONValue)] = [
+    private func location(_ location: SourceLocation) -> JSONValue {
+        var physical: [(String, JSONValue)] = [
             ("artifactLocation", .object([("uri", .string(ValidationURI.encode(location.file)))])),
         ]
         if location.line >= 1 {
-            var region: [(String, ValidationJSONValue)] = [("startLine", .int(location.line))]
-            if location.column >= 1 { region.append(("startColumn", .int(location.column))) }
+            var region: [(String, JSONValue)] = [("startLine", .integer(location.line))]
+            if location.column >= 1 { region.append(("startColumn", .integer(location.column))) }
             physical.append(("region", .object(region)))
         }
         return .object([("physicalLocation", .object(physical))])
     }
 
-    private func invocation(_ index: [String: Int]) -> ValidationJSONValue {
-        var members: [(String, ValidationJSONValue)] = [("executionSuccessful", .bool(report.failedRules.isEmpty))]
+    private func invocation(_ index: [String: Int]) -> JSONValue {
+        var members: [(String, JSONValue)] = [("executionSuccessful", .bool(report.failedRules.isEmpty))]
         if !report.failedRules.isEmpty {
             members.append(("toolExecutionNotifications", .array(report.failedRules.map { notification($0, index) })))
         }
         return .object(members)
     }
 
-    private func notification(_ failed: FailedRule, _ index: [String: Int]) -> ValidationJSONValue {
+    private func notification(_ failed: FailedRule, _ index: [String: Int]) -> JSONValue {
         var text = "the rule failed: \(failed.message)"
         if let traceback = failed.traceback, !traceback.isEmpty { text += "\n" + traceback }
-        var rule: [(String, ValidationJSONValue)] = [("id", .string(failed.id))]
-        if let i = index[failed.id] { rule.append(("index", .int(i))) }
+        var rule: [(String, JSONValue)] = [("id", .string(failed.id))]
+        if let i = index[failed.id] { rule.append(("index", .integer(i))) }
         return .object([
             ("level", .string("error")),
             ("message", .object([("text", .string(text))])),

@@ -101,6 +101,6 @@ import Testing
     }
 
     @Test func quotingCoversEveryControlCharacter() {
-        #expect(ValidationJSONValue.quoted("\u{00}\u{08}\u{09}\u{0C}\u{1F}\\/") == #""\u0000\b\t\f\u001f\\/""#)
+        #expect(JSONValue.quote("\u{00}\u{08}\u{09}\u{0C}\u{1F}\\/") == #""\u0000\b\t\f\u001f\\/""#)
     }
 }

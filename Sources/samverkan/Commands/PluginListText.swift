@@ -49,6 +49,6 @@ enum PluginListJSON {
                          ("line", problem.line.map { .integer($0) } ?? .null), ("message", .string(problem.message))])
             })),
         ])
-        return document.rendered() + "\n"
+        return document.pretty() + "\n"
     }
 }
