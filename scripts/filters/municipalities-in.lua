@@ -51,6 +51,7 @@ end
 
 return {
   kind = "filter",
+  requires = { "regions" },  -- skipped where the data lacks these
   description = "The municipalities of a region (code, letter or name)",
   tags = { "municipalities", "regions" },
   params = {

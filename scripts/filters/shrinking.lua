@@ -20,6 +20,7 @@ end
 
 return {
   kind = "filter",
+  requires = { "population" },  -- skipped where the data lacks these
   description = "Municipalities whose population fell between `from` and `to`",
   tags = { "population", "municipalities" },
   params = {

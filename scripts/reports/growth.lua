@@ -4,6 +4,7 @@ local util = require("report_util")
 
 return {
   kind = "report",
+  requires = { "municipalities", "national_population", "population", "regions" },  -- skipped where the data lacks these
   description = "Population change between two years per region and municipality, fastest growing and shrinking",
   tags = { "population" },
   params = {

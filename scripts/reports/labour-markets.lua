@@ -6,6 +6,7 @@ local util = require("report_util")
 
 return {
   kind = "report",
+  requires = { "fa_regions", "labour_markets", "municipalities", "national_population", "population", "regions" },  -- skipped where the data lacks these
   description = "Municipalities by local labour market (LA 2021) and FA15 region; those crossing county borders",
   tags = { "labour-markets", "geography" },
   params = {

@@ -5,6 +5,7 @@ local util = require("report_util")
 
 return {
   kind = "report",
+  requires = { "areas", "committees", "municipalities", "national_population", "organisation", "population", "position_papers", "priorities", "regions" },  -- skipped where the data lacks these
   description = "The collaboration at a glance: members, population, areas, committees, papers, priorities",
   tags = { "overview", "population", "areas" },
 

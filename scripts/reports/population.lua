@@ -5,6 +5,7 @@ local util = require("report_util")
 
 return {
   kind = "report",
+  requires = { "municipalities", "national_population", "population", "regions" },  -- skipped where the data lacks these
   description = "Population per region and municipality in a year, with shares of the six and of Sweden",
   tags = { "population" },
   params = {

@@ -5,6 +5,7 @@ local util = require("report_util")
 
 return {
   kind = "report",
+  requires = { "areas", "municipalities", "national_population", "population", "position_papers", "regions" },  -- skipped where the data lacks these
   description = "Areas × position papers: coverage, areas without a paper, papers without a year or title",
   tags = { "areas", "position-papers" },
 

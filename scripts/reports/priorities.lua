@@ -4,6 +4,7 @@ local util = require("report_util")
 
 return {
   kind = "report",
+  requires = { "areas", "municipalities", "national_population", "population", "priorities", "regions" },  -- skipped where the data lacks these
   description = "The board's priorities by year, with their text and areas; areas no priority touches",
   tags = { "priorities", "areas" },
   params = {

@@ -16,6 +16,7 @@ local years_lib = require("check_years")
 
 return {
   kind = "validation",
+  requires = { "municipalities", "population" },  -- skipped where the data lacks these
   description = "Population series: same years for every municipality, no negative figures, no implausible jumps",
   tags = { "population" },
   severity = "error",

@@ -9,6 +9,7 @@ local areas = require("check_areas")
 
 return {
   kind = "validation",
+  requires = { "areas", "committees", "position_papers" },  -- skipped where the data lacks these
   description = "Position papers name existing areas, at least one each; every area has a committee",
   tags = { "areas", "position-papers", "committees" },
   severity = "error",

@@ -9,6 +9,7 @@ local areas = require("check_areas")
 
 return {
   kind = "validation",
+  requires = { "areas", "committees", "priorities" },  -- skipped where the data lacks these
   description = "Priorities name existing areas, at least one each; every area has a committee",
   tags = { "areas", "priorities", "committees" },
   severity = "error",

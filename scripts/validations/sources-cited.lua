@@ -14,6 +14,7 @@
 --   * a source that no record cites (directly or through another source's derived_from).
 return {
   kind = "validation",
+  requires = { "sources" },  -- skipped where the data lacks these
   description = "Every record cites a source; collections with figures have a source field",
   tags = { "sources" },
   severity = "error",

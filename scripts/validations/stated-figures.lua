@@ -45,6 +45,7 @@ end
 
 return {
   kind = "validation",
+  requires = { "municipalities", "national_population", "organisation", "population", "regions" },  -- skipped where the data lacks these
   description = "The organisation's stated population, share of Sweden and member count agree with the data",
   tags = { "organisation", "population" },
   severity = "error",

@@ -11,6 +11,8 @@ public struct PluginInfo: Sendable {
     /// The plugin file as found on the plugin path.
     public var file: String
     public var collection: String?
+    /// Collections the plugin needs besides `collection` (`requires = { … }`).
+    public var requires: [String] = []
     public var columns: [String]?
     /// Default order: comma-separated field paths, `-` for descending.
     public var sort: String?

@@ -64,6 +64,7 @@ extension LuaRuntime {
             name: file.name, kind: PluginKind(rawValue: stack.rawString(d, "kind") ?? "") ?? file.folderKind,
             description: stack.rawString(d, "description") ?? "", tags: stack.rawStrings(d, "tags") ?? [],
             params: params, file: file.path, collection: stack.rawString(d, "collection"),
+            requires: stack.rawStrings(d, "requires") ?? [],
             columns: stack.rawStrings(d, "columns"), sort: stack.rawString(d, "sort"),
             severity: stack.rawString(d, "severity") == "warning" ? .warning : .error)
     }

@@ -69,6 +69,14 @@ local function describe(t)
         required = spec.required == true, enum = enum, description = spec.description }
     end
   end
+  if t.requires ~= nil then
+    if type(t.requires) ~= "table" then return nil, "'requires' must be a list of collection names", "requires" end
+    d.requires = {}
+    for i, name in ipairs(t.requires) do
+      if type(name) ~= "string" then return nil, "'requires' must be a list of collection names", "requires" end
+      d.requires[i] = name
+    end
+  end
   local function need_function(field)
     if type(t[field]) ~= "function" then
       return "a " .. kind .. " needs '" .. field .. "' to be a function, but it is " ..

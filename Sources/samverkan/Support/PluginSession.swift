@@ -45,10 +45,9 @@ struct PluginSession {
         return plugin
     }
 
-    /// The collection a plugin names that the loaded data does not have, if any.
+    /// A collection a plugin names (`collection` or `requires`) that the loaded data lacks, if any.
     func missingCollection(of plugin: Plugin) -> String? {
-        guard let name = plugin.info.collection, kb.collection(name) == nil else { return nil }
-        return name
+        ([plugin.info.collection].compactMap { $0 } + plugin.info.requires).first { kb.collection($0) == nil }
     }
 
     /// The plugin's parameters from `-p name=value` options (exit 2 when one is wrong).
