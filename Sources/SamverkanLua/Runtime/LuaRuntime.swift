@@ -28,7 +28,15 @@ public final class LuaRuntime {
         try Sandbox.install(in: self)
     }
 
-    deinit { sv_close(L) }
+    /// Closing runs the finalizers (`__gc`) of every object still alive, with hooks off: only
+    /// the watchdog's last resort can stop one that loops.
+    deinit {
+        let watchdog = Watchdog(state: nil, timeout: options.gracePeriod, grace: 0,
+                                lastWords: ScriptError.finalizerMessage(seconds: options.gracePeriod))
+        watchdog.start()
+        sv_close(L)
+        watchdog.stop()
+    }
 
     /// The runtime that owns a state, from inside a callback.
     static func from(_ L: OpaquePointer) -> LuaRuntime {
@@ -102,7 +110,11 @@ public final class LuaRuntime {
         watchdog.start()
         let status = sv_pcall_traced(L, arguments, results)
         watchdog.stop()
-        guard status != LUA_OK else { return }
+        guard status != LUA_OK else {
+            // The deadline passed just as the run finished: it finished, so forget the timeout.
+            if sv_timed_out(L) != 0 { resetLimits() }
+            return
+        }
         let message = stack.string(at: -1) ?? "(error object is not a string)"
         stack.pop()
         throw classify(status: status, message: message)
@@ -118,10 +130,10 @@ public final class LuaRuntime {
         return .runtime(message: head, traceback: traceback)
     }
 
-    /// Clears the timeout hook and flags so the state can run the next script.
+    /// Clears the timeout hook and flags so the state can run the next script. (The failed
+    /// run's garbage was collected in `sv_pcall_traced`, while the watchdog still watched.)
     private func resetLimits() {
         sv_reset_limits(L)
-        sv_gc_collect(L)
     }
 
     /// Splits a handler's message into the error and its "stack traceback:" part.
