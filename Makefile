@@ -37,6 +37,10 @@ test-asan: deps
 test-tsan: deps
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
+# The hostile-script and malformed-data suites alone (also part of `make test`).
+hostile: deps
+	$(SWIFT) test --filter 'HostileScriptTests|MalformedDataTests'
+
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/samverkan
 	install -m 755 $(RELEASE_BIN) $(PREFIX)/bin/samverkan

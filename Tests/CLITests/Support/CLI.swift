@@ -5,6 +5,8 @@ struct CLIResult {
     let stdout: String
     let stderr: String
     let status: Int32
+    /// True when the run was killed for taking longer than `run(…, killAfter:)` allowed.
+    var killed = false
 }
 
 /// Runs the built executable end to end, as a user would.
@@ -30,8 +32,10 @@ enum CLI {
     }()
 
     /// Runs `samverkan ARGS` in `directory` (default: a fresh empty folder, so no ./data or ./scripts).
+    /// With `killAfter`, a run that takes longer is killed (SIGKILL) and comes back `killed`,
+    /// so a hang fails the test instead of blocking the suite.
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
-                    stdin: String? = nil) throws -> CLIResult {
+                    stdin: String? = nil, killAfter: Double? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -45,6 +49,8 @@ enum CLI {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let killer = killAfter.map { seconds in KillTimer(pid: process.processIdentifier, after: seconds) }
+        defer { killer?.cancel() }
         // Read both pipes while the process runs, so a large output cannot block it.
         let errBox = DataBox()
         let done = DispatchSemaphore(value: 0)
@@ -56,9 +62,10 @@ enum CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         done.wait()
+        killer?.cancel()
         return CLIResult(stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errBox.data, as: UTF8.self),
-                         status: process.terminationStatus)
+                         status: process.terminationStatus, killed: killer?.fired ?? false)
     }
 
     /// Writes a script to a temporary file and runs it with `samverkan run` on `data`.
@@ -89,4 +96,28 @@ enum CLI {
 /// Holds what the stderr reader thread read; the semaphore orders the access.
 private final class DataBox: @unchecked Sendable {
     var data = Data()
+}
+
+/// Kills a process with SIGKILL unless cancelled first (the process has ended).
+private final class KillTimer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+    private(set) var fired = false
+
+    init(pid: Int32, after seconds: Double) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            lock.lock()
+            defer { lock.unlock() }
+            guard !cancelled else { return }
+            fired = true
+            kill(pid, SIGKILL)
+        }
+    }
+
+    /// Called once the process has been waited for, so its pid is never killed after reuse.
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        lock.unlock()
+    }
 }
