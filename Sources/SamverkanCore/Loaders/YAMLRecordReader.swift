@@ -9,7 +9,7 @@ public enum YAMLRecordReader {
     public static func read(text: String, file: String, single: Bool) -> RawTable {
         var table = RawTable()
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
+        do { root = try composeYAML(text) } catch {
             table.diagnostics.append(yamlDiagnostic(error, file: file))
             return table
         }
