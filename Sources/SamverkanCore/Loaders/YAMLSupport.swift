@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 extension Node {
@@ -29,7 +30,8 @@ func yamlDiagnostic(_ error: Error, file: String) -> Diagnostic {
     if let refused = error as? YAMLGuardError {
         return Diagnostic(.error, rule: "schema.parse", refused.message, at: SourceLocation(file: file, refused.position))
     }
-    let (problem, mark): (String, Mark?) = {
+    func position(_ mark: Mark?) -> Position? { mark.map { Position(line: $0.line, column: $0.column) } }
+    let (problem, where_): (String, Position?) = {
         switch error as? YamlError {
         case let .scanner(context, problem, mark, _),
             let .parser(context, problem, mark, _),
@@ -38,26 +40,51 @@ func yamlDiagnostic(_ error: Error, file: String) -> Diagnostic {
             // "found unexpected end of stream" is where the file ends; where the unclosed
             // thing began is what the user needs to see.
             if problem.contains("end of stream"), let start = context?.mark {
-                return ("YAML syntax error: \(prefix)that starts here, the file ends before it is closed", start)
+                return ("YAML syntax error: \(prefix)that starts here, the file ends before it is closed", position(start))
             }
             // libyaml's own words name its API; say what it means.
             if problem.hasPrefix("Maximum nesting level") {
-                return ("YAML nesting deeper than 1000 levels; flatten the data", mark)
+                return ("YAML nesting deeper than 1000 levels; flatten the data", position(mark))
             }
-            return ("YAML syntax error: \(prefix)\(problem)", mark)
-        case let .reader(problem, _, _, _):
-            return ("the file cannot be read as UTF-8 text: \(problem)", nil)
+            return ("YAML syntax error: \(prefix)\(problem)", position(mark))
+        case let .reader(problem, offset, _, yaml):
+            // A NUL or other control character: libyaml gives its offset in characters.
+            return ("the file cannot be read as YAML text: \(problem); save it as UTF-8 text",
+                    offset.map { yamlPosition(ofCharacter: $0, in: yaml) })
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return ("duplicate key \(keys) in a mapping; each key may appear once", context.mark)
+            return ("duplicate key \(keys) in a mapping; each key may appear once", position(context.mark))
         case .dataCouldNotBeDecoded:
             return ("the file is not UTF-8 text", nil)
         default:
             return ("YAML error: \(error)", nil)
         }
     }()
-    let location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    let location = SourceLocation(file: file, where_ ?? Position(line: 1, column: 1))
     return Diagnostic(.error, rule: "schema.parse", problem, at: location)
+}
+
+/// The line and column (counting Unicode scalars) of the character at `offset`.
+func yamlPosition(ofCharacter offset: Int, in text: String) -> Position {
+    var line = 1, column = 1
+    for scalar in text.prefix(offset).unicodeScalars {
+        if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+    }
+    return Position(line: line, column: column)
+}
+
+/// Where and why bytes are not UTF-8 text (for YAML; the CSV and JSON readers find it themselves).
+func notUTF8Diagnostic(_ data: Data, file: String) -> Diagnostic {
+    let bytes = [UInt8](data)
+    let (message, position) = bytes.withUnsafeBufferPointer { buffer -> (String, Position) in
+        guard let p = buffer.baseAddress else { return ("the file is not UTF-8 text", Position(line: 1, column: 1)) }
+        if ReaderBytes.hasUTF16BOM(p, count: buffer.count) { return (ReaderBytes.utf16Message, Position(line: 1, column: 1)) }
+        guard let offset = ReaderBytes.firstInvalidUTF8(p, from: 0, to: buffer.count) else {
+            return ("the file is not UTF-8 text; save it as UTF-8", Position(line: 1, column: 1))
+        }
+        return (ReaderBytes.invalidUTF8Message(p[offset]), ReaderBytes.position(p, of: offset, line: 1, lineStart: 0))
+    }
+    return Diagnostic(.error, rule: "schema.parse", message, at: SourceLocation(file: file, position))
 }
 
 /// `Yams.compose`, after refusing what Yams cannot survive (see ``YAMLKeyGuard``).
