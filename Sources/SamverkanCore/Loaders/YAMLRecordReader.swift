@@ -14,11 +14,11 @@ public enum YAMLRecordReader {
             return table
         }
         guard let root else {
-            if single {
-                table.diagnostics.append(Diagnostic(.error, rule: "schema.parse",
-                    "the file is empty; a single collection needs one mapping of fields",
-                    at: SourceLocation(file: file, line: 1, column: 1)))
-            }
+            // As in CSV and JSON: an empty file is more often a failed save than no records.
+            table.diagnostics.append(Diagnostic(.error, rule: "schema.parse",
+                single ? "the file is empty; a single collection needs one mapping of fields"
+                    : "the file is empty; a YAML data file needs a list of mappings (write [] for none)",
+                at: SourceLocation(file: file, line: 1, column: 1)))
             return table
         }
         var budget = valueBudget

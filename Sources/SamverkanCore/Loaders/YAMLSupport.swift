@@ -33,13 +33,14 @@ func yamlDiagnostic(_ error: Error, file: String) -> Diagnostic {
     func position(_ mark: Mark?) -> Position? { mark.map { Position(line: $0.line, column: $0.column) } }
     let (problem, where_): (String, Position?) = {
         switch error as? YamlError {
-        case let .scanner(context, problem, mark, _),
-            let .parser(context, problem, mark, _),
-            let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, mark, yaml),
+            let .parser(context, problem, mark, yaml),
+            let .composer(context, problem, mark, yaml):
             let prefix = context.map { "\($0.text) " } ?? ""
-            // "found unexpected end of stream" is where the file ends; where the unclosed
-            // thing began is what the user needs to see.
-            if problem.contains("end of stream"), let start = context?.mark {
+            // "found unexpected end of stream", or any problem found where the file ends: where
+            // the unclosed thing began is what the user needs to see.
+            if problem.contains("end of stream") || isAtEnd(mark, of: yaml), let start = context?.mark,
+               !isAtEnd(start, of: yaml) {
                 return ("YAML syntax error: \(prefix)that starts here, the file ends before it is closed", position(start))
             }
             // libyaml's own words name its API; say what it means.
@@ -62,6 +63,15 @@ func yamlDiagnostic(_ error: Error, file: String) -> Diagnostic {
     }()
     let location = SourceLocation(file: file, where_ ?? Position(line: 1, column: 1))
     return Diagnostic(.error, rule: "schema.parse", problem, at: location)
+}
+
+/// True when a mark is at or past the end of the text (libyaml may put it on a line after the last).
+private func isAtEnd(_ mark: Mark, of text: String) -> Bool {
+    var line = 1, column = 1
+    for scalar in text.unicodeScalars {
+        if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+    }
+    return mark.line > line || (mark.line == line && mark.column >= column)
 }
 
 /// The line and column (counting Unicode scalars) of the character at `offset`.
@@ -118,6 +128,8 @@ enum YAMLKeyGuard {
         return copy.withUTF8 { buffer -> Position? in
             guard let p = buffer.baseAddress else { return nil }
             let n = buffer.count
+            // Without both '&' and '*' there are no anchors and aliases: skip the scan (memchr is fast).
+            guard memchr(p, 0x26, n) != nil, memchr(p, 0x2A, n) != nil else { return nil }
             var anchors = false, aliases = false
             var firstKey: Int?
             var openers: [Int] = []
