@@ -28,7 +28,7 @@ typedef struct sv_state {
     size_t limit;           /* 0 = no limit */
     int enforcing;          /* the limit applies only while Lua code runs */
     int limit_hit;          /* an allocation was refused because of the limit */
-    volatile int timed_out; /* set by the watchdog at the deadline */
+    int timed_out;          /* set by the watchdog at the deadline; read atomically by the hook */
     lua_State *main;
     lua_State *current;     /* the thread running now (main or a coroutine) */
     pthread_mutex_t lock;   /* guards current and hook arming */
@@ -111,7 +111,8 @@ static inline void sv_close(lua_State *L) {
 static inline void sv_timeout_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     sv_state *st = sv_getstate(L);
-    if (st->timed_out) {
+    /* Written by the watchdog thread under the lock; the hook reads it without it. */
+    if (__atomic_load_n(&st->timed_out, __ATOMIC_ACQUIRE)) {
         /* The hook stays set, so the next instruction after a pcall that
            swallowed this error raises it again. */
         luaL_error(L, "%s", st->timeout_message);
@@ -126,7 +127,7 @@ static inline void sv_arm_hook_locked(lua_State *L) {
 static inline void sv_trigger_timeout(lua_State *L) {
     sv_state *st = sv_getstate(L);
     pthread_mutex_lock(&st->lock);
-    st->timed_out = 1;
+    __atomic_store_n(&st->timed_out, 1, __ATOMIC_RELEASE);
     sv_arm_hook_locked(st->main);
     if (st->current != NULL && st->current != st->main) sv_arm_hook_locked(st->current);
     pthread_mutex_unlock(&st->lock);
@@ -136,7 +137,7 @@ static inline void sv_trigger_timeout(lua_State *L) {
 static inline void sv_reset_limits(lua_State *L) {
     sv_state *st = sv_getstate(L);
     pthread_mutex_lock(&st->lock);
-    st->timed_out = 0;
+    __atomic_store_n(&st->timed_out, 0, __ATOMIC_RELEASE);
     st->limit_hit = 0;
     lua_sethook(st->main, NULL, 0, 0);
     pthread_mutex_unlock(&st->lock);
@@ -399,7 +400,7 @@ static inline int sv_would_exceed(lua_State *L, double bytes) {
     return 0;
 }
 static inline int sv_limit_hit(lua_State *L) { return sv_getstate(L)->limit_hit; }
-static inline int sv_timed_out(lua_State *L) { return sv_getstate(L)->timed_out; }
+static inline int sv_timed_out(lua_State *L) { return __atomic_load_n(&sv_getstate(L)->timed_out, __ATOMIC_ACQUIRE); }
 static inline void sv_set_host(lua_State *L, void *host) { sv_getstate(L)->host = host; }
 static inline void *sv_host(lua_State *L) { return sv_getstate(L)->host; }
 static inline void sv_set_limit(lua_State *L, size_t limit) { sv_getstate(L)->limit = limit; }
