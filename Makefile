@@ -4,7 +4,7 @@ BIN        := .build/debug/samverkan
 RELEASE_BIN:= .build/release/samverkan
 PREFIX     ?= /usr/local
 
-.PHONY: all deps build release demo test test-asan test-tsan bench install clean
+.PHONY: all deps build release demo test test-asan test-tsan hostile fuzz bench install clean
 
 all: build
 
@@ -31,8 +31,10 @@ test: deps
 	$(SWIFT) test
 
 # The same tests under AddressSanitizer / ThreadSanitizer, in build folders of their own.
+# Under ASan every samverkan process the CLI tests start is also checked for leaks at exit
+# (LeakSanitizer; Foundation's and XCTest's own leaks are suppressed in Tests/Sanitizers).
 test-asan: deps
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 test-tsan: deps
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
@@ -45,10 +47,41 @@ bench: release
 	-@python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install --quiet duckdb >/dev/null 2>&1
 	python3 bench/bench.py
 
+# The hostile-script and malformed-data suites alone (also part of `make test`).
+hostile: deps
+	$(SWIFT) test --filter 'HostileScriptTests|MalformedDataTests'
+
+# libFuzzer targets (Fuzz/, a package of its own that the main build never compiles): build
+# each with ASan, run it FUZZ_SECONDS from its seeds, its dictionary, what earlier runs found
+# (Fuzz/.build/corpus) and the kept crash inputs; a new crash, timeout or OOM input is kept in
+# Tests/Fixtures/fuzz-regressions/<target>/ and fails the target. Prints executions per target.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= fuzz-csv fuzz-json fuzz-yaml fuzz-schema fuzz-where
+FUZZ_BUILD   := -c debug -Xswiftc -sanitize=fuzzer,address
+
+fuzz: deps
+	@mkdir -p Fuzz/.build
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "Building $$t…"; \
+	  (cd Fuzz && $(SWIFT) build $(FUZZ_BUILD) --product $$t) > Fuzz/.build/build-$$t.log 2>&1 \
+	    || { grep -v 'Cannot export local symbol' Fuzz/.build/build-$$t.log; exit 1; }; \
+	done
+	@failed=""; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p Fuzz/.build/corpus/$$t Tests/Fixtures/fuzz-regressions/$$t; \
+	  dict=""; [ -f Fuzz/dictionaries/$$t.dict ] && dict="-dict=Fuzz/dictionaries/$$t.dict"; \
+	  echo "Fuzzing $$t for $(FUZZ_SECONDS) s…"; \
+	  ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/debug/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
+	    -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix=Tests/Fixtures/fuzz-regressions/$$t/ $$dict \
+	    Fuzz/.build/corpus/$$t Fuzz/seeds/$$t Tests/Fixtures/fuzz-regressions/$$t > Fuzz/.build/$$t.log 2>&1 \
+	    || { failed="$$failed $$t"; grep -E 'ERROR|SUMMARY|Test unit written' Fuzz/.build/$$t.log; }; \
+	  echo "$$t: $$(sed -n 's/^stat::number_of_executed_units: *//p' Fuzz/.build/$$t.log) executions (log: Fuzz/.build/$$t.log)"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: findings in$$failed (inputs in Tests/Fixtures/fuzz-regressions/)"; exit 1; fi
+
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/samverkan
 	install -m 755 $(RELEASE_BIN) $(PREFIX)/bin/samverkan
 	cp -R data scripts $(PREFIX)/share/samverkan/
 
 clean:
-	rm -rf .build .build-asan .build-tsan .build-bench
+	rm -rf .build .build-asan .build-tsan .build-bench Fuzz/.build

@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "samverkan", targets: ["samverkan"]),
+        // For the libFuzzer targets in Fuzz/ (a package of its own, never built by this one).
+        .library(name: "SamverkanCore", targets: ["SamverkanCore"]),
+        .library(name: "SamverkanLua", targets: ["SamverkanLua"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -7,7 +7,7 @@
  *     raises the Lua error after the Swift frame is gone;
  *   - the traceback message handler;
  *   - the counting allocator (memory limit) and the timeout hook;
- *   - coroutine.resume / coroutine.wrap replacements that track the running
+ *   - coroutine.resume / wrap / close replacements that track the running
  *     thread, so a timeout can also be armed inside a coroutine.
  */
 #ifndef SAMVERKAN_CLUA_SHIM_H
@@ -28,13 +28,23 @@ typedef struct sv_state {
     size_t limit;           /* 0 = no limit */
     int enforcing;          /* the limit applies only while Lua code runs */
     int limit_hit;          /* an allocation was refused because of the limit */
-    volatile int timed_out; /* set by the watchdog at the deadline */
+    int timed_out;          /* set by the watchdog at the deadline; read atomically by the hook */
     lua_State *main;
     lua_State *current;     /* the thread running now (main or a coroutine) */
     pthread_mutex_t lock;   /* guards current and hook arming */
     void *host;             /* the Swift runtime (unretained) */
     char timeout_message[160];
 } sv_state;
+
+/* True while Lua runs a __gc finalizer. Lua (5.4.4 and later) stops its collector with
+   GCSTPGC around each finalizer, and lua_gc answers -1 then without touching the state, so
+   this is safe to ask from inside the allocator. Finalizers can run wherever the collector
+   steps -- inside a Swift callback (limit lifted) or in lua_close -- so their allocations are
+   held to the limit wherever they happen; a refused one is an error inside the finalizer's
+   own protected call, never a longjmp over a Swift frame. */
+static inline int sv_in_finalizer(sv_state *st) {
+    return st->main != NULL && lua_gc(st->main, LUA_GCISRUNNING) < 0;
+}
 
 static inline void *sv_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sv_state *st = (sv_state *)ud;
@@ -44,7 +54,7 @@ static inline void *sv_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         st->used -= osize;
         return NULL;
     }
-    if (nsize > osize && st->enforcing && st->limit != 0) {
+    if (nsize > osize && st->limit != 0 && (st->enforcing || sv_in_finalizer(st))) {
         size_t grow = nsize - osize;
         /* compared without overflow: used <= limit is kept as an invariant while enforcing */
         if (st->used > st->limit || grow > st->limit - st->used) {
@@ -82,6 +92,9 @@ static inline lua_State *sv_newstate(size_t limit) {
     st->main = L;
     st->current = L;
     lua_atpanic(L, sv_panic);
+    /* The collector runs only inside sv_pcall_traced: a step taken between runs could call a
+       script's finalizer where no watchdog watches (ENGINEERING §3). */
+    lua_gc(L, LUA_GCSTOP);
     return L;
 }
 
@@ -98,7 +111,8 @@ static inline void sv_close(lua_State *L) {
 static inline void sv_timeout_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     sv_state *st = sv_getstate(L);
-    if (st->timed_out) {
+    /* Written by the watchdog thread under the lock; the hook reads it without it. */
+    if (__atomic_load_n(&st->timed_out, __ATOMIC_ACQUIRE)) {
         /* The hook stays set, so the next instruction after a pcall that
            swallowed this error raises it again. */
         luaL_error(L, "%s", st->timeout_message);
@@ -113,7 +127,7 @@ static inline void sv_arm_hook_locked(lua_State *L) {
 static inline void sv_trigger_timeout(lua_State *L) {
     sv_state *st = sv_getstate(L);
     pthread_mutex_lock(&st->lock);
-    st->timed_out = 1;
+    __atomic_store_n(&st->timed_out, 1, __ATOMIC_RELEASE);
     sv_arm_hook_locked(st->main);
     if (st->current != NULL && st->current != st->main) sv_arm_hook_locked(st->current);
     pthread_mutex_unlock(&st->lock);
@@ -123,7 +137,7 @@ static inline void sv_trigger_timeout(lua_State *L) {
 static inline void sv_reset_limits(lua_State *L) {
     sv_state *st = sv_getstate(L);
     pthread_mutex_lock(&st->lock);
-    st->timed_out = 0;
+    __atomic_store_n(&st->timed_out, 0, __ATOMIC_RELEASE);
     st->limit_hit = 0;
     lua_sethook(st->main, NULL, 0, 0);
     pthread_mutex_unlock(&st->lock);
@@ -146,6 +160,23 @@ static inline int sv_tracked_resume(lua_State *L, lua_State *co, int narg, int *
     if (st->timed_out) sv_arm_hook_locked(co);
     pthread_mutex_unlock(&st->lock);
     int status = lua_resume(co, L, narg, nres);
+    pthread_mutex_lock(&st->lock);
+    st->current = previous;
+    if (st->timed_out) sv_arm_hook_locked(L);
+    pthread_mutex_unlock(&st->lock);
+    return status;
+}
+
+/* lua_resetthread(co) -- which runs co's pending __close handlers -- tracking co as the
+   running thread, so the timeout hook reaches a handler that loops. */
+static inline int sv_tracked_reset(lua_State *L, lua_State *co) {
+    sv_state *st = sv_getstate(L);
+    pthread_mutex_lock(&st->lock);
+    lua_State *previous = st->current;
+    st->current = co;
+    if (st->timed_out) sv_arm_hook_locked(co);
+    pthread_mutex_unlock(&st->lock);
+    int status = lua_resetthread(co);
     pthread_mutex_lock(&st->lock);
     st->current = previous;
     if (st->timed_out) sv_arm_hook_locked(L);
@@ -195,7 +226,7 @@ static inline int sv_co_auxwrap(lua_State *L) {
     if (r < 0) {
         int stat = lua_status(co);
         if (stat != LUA_OK && stat != LUA_YIELD) {
-            stat = lua_resetthread(co);
+            stat = sv_tracked_reset(L, co);
             lua_xmove(co, L, 1);
         }
         if (stat != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
@@ -217,12 +248,34 @@ static inline int sv_co_wrap(lua_State *L) {
     return 1;
 }
 
-/* Replaces resume and wrap in the coroutine table on top of the stack. */
+/* luaB_close of lcorolib.c, through sv_tracked_reset. */
+static inline int sv_co_close(lua_State *L) {
+    lua_State *co = lua_tothread(L, 1);
+    luaL_argexpected(L, co, 1, "coroutine");
+    const char *what = NULL;
+    if (co == L) what = "running";
+    else if (lua_status(co) == LUA_OK) {
+        lua_Debug ar;
+        if (lua_getstack(co, 0, &ar)) what = "normal";
+    }
+    if (what != NULL) return luaL_error(L, "cannot close a %s coroutine", what);
+    if (sv_tracked_reset(L, co) == LUA_OK) {
+        lua_pushboolean(L, 1);
+        return 1;
+    }
+    lua_pushboolean(L, 0);
+    lua_xmove(co, L, 1);
+    return 2;
+}
+
+/* Replaces resume, wrap and close in the coroutine table on top of the stack. */
 static inline void sv_patch_coroutine(lua_State *L) {
     lua_pushcfunction(L, sv_co_resume);
     lua_setfield(L, -2, "resume");
     lua_pushcfunction(L, sv_co_wrap);
     lua_setfield(L, -2, "wrap");
+    lua_pushcfunction(L, sv_co_close);
+    lua_setfield(L, -2, "close");
 }
 
 /* ---- the error trampoline ---------------------------------------------- */
@@ -291,16 +344,23 @@ static inline int sv_msghandler(lua_State *L) {
 }
 
 /* Calls the function below nargs arguments under the traceback handler.
-   The limit is enforced only while this runs. */
+   The limit is enforced, and the collector runs, only while this runs. After a failure the
+   run's garbage is collected here, while the caller's watchdog still watches: its
+   finalizers run now (held to the limit by sv_alloc), not later where nothing could stop
+   one that loops. */
 static inline int sv_pcall_traced(lua_State *L, int nargs, int nresults) {
     sv_state *st = sv_getstate(L);
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, sv_msghandler);
     lua_insert(L, base);
     int was = st->enforcing;
+    int collecting = lua_gc(L, LUA_GCISRUNNING);
+    if (collecting == 0) lua_gc(L, LUA_GCRESTART);
     st->enforcing = 1;
     int status = lua_pcall(L, nargs, nresults, base);
     st->enforcing = was;
+    if (status != LUA_OK) lua_gc(L, LUA_GCCOLLECT);
+    if (collecting == 0) lua_gc(L, LUA_GCSTOP);
     lua_remove(L, base);
     return status;
 }
@@ -340,7 +400,7 @@ static inline int sv_would_exceed(lua_State *L, double bytes) {
     return 0;
 }
 static inline int sv_limit_hit(lua_State *L) { return sv_getstate(L)->limit_hit; }
-static inline int sv_timed_out(lua_State *L) { return sv_getstate(L)->timed_out; }
+static inline int sv_timed_out(lua_State *L) { return __atomic_load_n(&sv_getstate(L)->timed_out, __ATOMIC_ACQUIRE); }
 static inline void sv_set_host(lua_State *L, void *host) { sv_getstate(L)->host = host; }
 static inline void *sv_host(lua_State *L) { return sv_getstate(L)->host; }
 static inline void sv_set_limit(lua_State *L, size_t limit) { sv_getstate(L)->limit = limit; }

@@ -14,7 +14,7 @@ import Testing
 
     @Test(arguments: [
         ("regions.yaml", "- code: \"12\"\n  name: [Region Skåne\n",
-         "regions.yaml:3:1: error[schema.parse]: YAML syntax error: while parsing a flow sequence did not find expected ',' or ']'"),
+         "regions.yaml:2:9: error[schema.parse]: YAML syntax error: while parsing a flow sequence that starts here, the file ends before it is closed"),
         ("municipalities.csv", municipalitiesHeader + "1280,Malmö,12,365 644,true,\n",
          "municipalities.csv:2:15: error[schema.type]: population \"365 644\" is not an integer (write it without spaces: 365644) (municipalities[1280])"),
         ("municipalities.csv", municipalitiesHeader + "1280,Malmö,99,365644,true,\n",

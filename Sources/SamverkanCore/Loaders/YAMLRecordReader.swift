@@ -9,16 +9,16 @@ public enum YAMLRecordReader {
     public static func read(text: String, file: String, single: Bool) -> RawTable {
         var table = RawTable()
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
+        do { root = try composeYAML(text) } catch {
             table.diagnostics.append(yamlDiagnostic(error, file: file))
             return table
         }
         guard let root else {
-            if single {
-                table.diagnostics.append(Diagnostic(.error, rule: "schema.parse",
-                    "the file is empty; a single collection needs one mapping of fields",
-                    at: SourceLocation(file: file, line: 1, column: 1)))
-            }
+            // As in CSV and JSON: an empty file is more often a failed save than no records.
+            table.diagnostics.append(Diagnostic(.error, rule: "schema.parse",
+                single ? "the file is empty; a single collection needs one mapping of fields"
+                    : "the file is empty; a YAML data file needs a list of mappings (write [] for none)",
+                at: SourceLocation(file: file, line: 1, column: 1)))
             return table
         }
         var budget = valueBudget

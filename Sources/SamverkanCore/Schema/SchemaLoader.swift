@@ -23,7 +23,7 @@ public struct SchemaLoader {
 
     private mutating func parse(_ text: String) -> [CollectionSchema] {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
+        do { root = try composeYAML(text) } catch {
             diagnostics.append(yamlDiagnostic(error, file: file))
             return []
         }

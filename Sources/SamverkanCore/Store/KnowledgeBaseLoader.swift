@@ -10,8 +10,9 @@ public enum KnowledgeBaseLoader {
         let display = DisplayPath(directory: directory)
         let schemaPath = (directory as NSString).appendingPathComponent("schema.yaml")
         let schemaFile = display.path(for: "schema.yaml")
-        guard let schemaText = readText(atPath: schemaPath) else {
-            let diagnostic = Diagnostic(.error, rule: "schema.parse",
+        let schemaData = FileManager.default.contents(atPath: schemaPath)
+        guard let schemaData, let schemaText = String(data: schemaData, encoding: .utf8) else {
+            let diagnostic = schemaData.map { notUTF8Diagnostic($0, file: schemaFile) } ?? Diagnostic(.error, rule: "schema.parse",
                 "cannot read schema.yaml in '\(directory)'; a data folder needs a schema.yaml (see docs/data.md)",
                 at: SourceLocation(file: schemaFile, line: 1, column: 1))
             return KnowledgeBase(schema: Schema(collections: [], file: schemaFile), collections: [],
@@ -54,17 +55,10 @@ public enum KnowledgeBaseLoader {
             return JSONReader.read([UInt8](data), file: file)
         default:
             guard let text = String(data: data, encoding: .utf8) else {
-                return RawTable(diagnostics: [Diagnostic(.error, rule: "schema.parse",
-                    "the file is not valid UTF-8 text; save it as UTF-8",
-                    at: SourceLocation(file: file, line: 1, column: 1))])
+                return RawTable(diagnostics: [notUTF8Diagnostic(data, file: file)])
             }
             return YAMLRecordReader.read(text: text, file: file, single: collection.single)
         }
-    }
-
-    private static func readText(atPath path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(data: data, encoding: .utf8)
     }
 }
 

@@ -28,13 +28,15 @@ setmetatable(base.string, {
 })
 
 -- string.rep builds its result in one C call that no hook can interrupt: check the size
--- against the memory limit before it starts.
+-- against the memory limit before it starts. An empty result comes back at once: rep would
+-- still loop n times copying nothing (string.rep("", 2^62) never returns).
 do
-  local rep, tostring_ = base.string.rep, tostring
+  local rep, tostring_, tointeger = base.string.rep, tostring, math.tointeger
   base.string.rep = function(s, n, sep)
     if type(n) == "number" and n > 1 and (type(s) == "string" or type(s) == "number") then
       local unit = #tostring_(s)
       if sep ~= nil and (type(sep) == "string" or type(sep) == "number") then unit = unit + #tostring_(sep) end
+      if unit == 0 and (sep == nil or type(sep) == "string") and tointeger(n) then return "" end
       reserve(unit * n)
     end
     return rep(s, n, sep)

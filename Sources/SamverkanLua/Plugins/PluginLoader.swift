@@ -27,7 +27,7 @@ extension LuaRuntime {
         stack.pushRef(refs.drivers)
         stack.getField(-1, "describe")
         stack.pushValue(table)
-        guard sv_pcall_traced(L, 1, 3) == LUA_OK else {
+        guard pcall(arguments: 1, results: 3) == LUA_OK else {
             return problem("cannot read the plugin table: \(stack.string(at: -1) ?? "?")")
         }
         guard stack.type(-3) == LUA_TTABLE else {

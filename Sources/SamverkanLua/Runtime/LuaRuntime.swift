@@ -9,7 +9,13 @@ import SamverkanCore
 /// `pcall` with a traceback handler, a watchdog for `--timeout` and the allocator's
 /// `--memory-limit`, and its failure comes back as a ``ScriptError``.
 public final class LuaRuntime {
-    let L: OpaquePointer
+    /// The main thread: every run starts on it.
+    let main: OpaquePointer
+    /// The thread Swift talks to: the main thread, except inside a callback, where it is the
+    /// thread that called it -- a coroutine's when Lua code in a coroutine did. Bridge code
+    /// reaches the stack through it, so it must never be the main thread while a coroutine's
+    /// callback runs (its arguments and results are on the coroutine's stack).
+    private(set) var L: OpaquePointer
     public let kb: KnowledgeBase
     public let options: RuntimeOptions
     /// Registry references and field tables of the bridge, set up once.
@@ -20,6 +26,7 @@ public final class LuaRuntime {
     public init(kb: KnowledgeBase, options: RuntimeOptions) throws(ScriptError) {
         let limit = options.memoryLimitMB > 0 ? size_t(options.memoryLimitMB) << 20 : 0
         guard let state = sv_newstate(limit) else { throw .unavailable("cannot start Lua: out of memory") }
+        main = state
         L = state
         self.kb = kb
         self.options = options
@@ -28,11 +35,28 @@ public final class LuaRuntime {
         try Sandbox.install(in: self)
     }
 
-    deinit { sv_close(L) }
+    /// Closing runs the finalizers (`__gc`) of every object still alive, with hooks off: only
+    /// the watchdog's last resort can stop one that loops.
+    deinit {
+        let watchdog = Watchdog(state: nil, timeout: options.gracePeriod, grace: 0,
+                                lastWords: ScriptError.finalizerMessage(seconds: options.gracePeriod))
+        watchdog.start()
+        sv_close(main)
+        watchdog.stop()
+    }
 
-    /// The runtime that owns a state, from inside a callback.
+    /// The runtime that owns a state, from inside a callback, talking to the calling thread.
     static func from(_ L: OpaquePointer) -> LuaRuntime {
-        Unmanaged<LuaRuntime>.fromOpaque(sv_host(L)).takeUnretainedValue()
+        let runtime = Unmanaged<LuaRuntime>.fromOpaque(sv_host(L)).takeUnretainedValue()
+        runtime.L = L
+        return runtime
+    }
+
+    /// `sv_pcall_traced` on the main thread; afterwards Swift talks to the main thread again.
+    func pcall(arguments: Int32, results: Int32) -> Int32 {
+        L = main
+        defer { L = main }
+        return sv_pcall_traced(main, arguments, results)
     }
 
     var stack: LuaStack { LuaStack(L) }
@@ -97,12 +121,16 @@ public final class LuaRuntime {
     /// Calls the function below `arguments` values under the limits and the traceback handler.
     /// [-(arguments+1), +results]
     func call(arguments: Int32, results: Int32) throws(ScriptError) {
-        let watchdog = Watchdog(state: L, timeout: options.timeout, grace: options.gracePeriod,
+        let watchdog = Watchdog(state: main, timeout: options.timeout, grace: options.gracePeriod,
                                 lastWords: ScriptError.timeout(seconds: options.timeout).message)
         watchdog.start()
-        let status = sv_pcall_traced(L, arguments, results)
+        let status = pcall(arguments: arguments, results: results)
         watchdog.stop()
-        guard status != LUA_OK else { return }
+        guard status != LUA_OK else {
+            // The deadline passed just as the run finished: it finished, so forget the timeout.
+            if sv_timed_out(L) != 0 { resetLimits() }
+            return
+        }
         let message = stack.string(at: -1) ?? "(error object is not a string)"
         stack.pop()
         throw classify(status: status, message: message)
@@ -118,10 +146,10 @@ public final class LuaRuntime {
         return .runtime(message: head, traceback: traceback)
     }
 
-    /// Clears the timeout hook and flags so the state can run the next script.
+    /// Clears the timeout hook and flags so the state can run the next script. (The failed
+    /// run's garbage was collected in `sv_pcall_traced`, while the watchdog still watched.)
     private func resetLimits() {
         sv_reset_limits(L)
-        sv_gc_collect(L)
     }
 
     /// Splits a handler's message into the error and its "stack traceback:" part.

@@ -114,7 +114,7 @@ enum Sandbox {
         runtime.stack.pushValue(base)
         lua_setupvalue(runtime.L, -2, 1)
         let count = arguments()
-        let status = sv_pcall_traced(runtime.L, count, 1)
+        let status = runtime.pcall(arguments: count, results: 1)
         guard status == LUA_OK else {
             let message = runtime.stack.string(at: -1) ?? "?"
             throw .unavailable("internal error in \(name): \(message)")
@@ -153,7 +153,7 @@ enum Sandbox {
             lua_rawseti(runtime.L, -2, lua_Integer(i + 1))
         }
         // new_env cannot fail short of memory; an error leaves an empty table.
-        if sv_pcall_traced(runtime.L, 1, 1) != LUA_OK {
+        if runtime.pcall(arguments: 1, results: 1) != LUA_OK {
             lua.pop()
             lua.newTable()
         }

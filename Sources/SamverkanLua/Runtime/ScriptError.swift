@@ -25,6 +25,11 @@ public enum ScriptError: Error, Sendable, Equatable {
         }
     }
 
+    /// Why the process ends when a finalizer (`__gc`) still runs `seconds` after its script ended.
+    static func finalizerMessage(seconds: Double) -> String {
+        "timeout: a finalizer (__gc) of the script still ran \(formatSeconds(seconds)) after the script ended"
+    }
+
     /// The traceback, when there is one.
     public var traceback: String? {
         if case .runtime(_, let traceback) = self, !traceback.isEmpty { return traceback }

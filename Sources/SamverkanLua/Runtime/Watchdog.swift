@@ -6,17 +6,18 @@ internal import CLua
 /// It sleeps until the deadline and only then arms the Lua hook (a permanent count hook
 /// would slow every loop). For what no hook can stop (a finalizer loop, one long C call),
 /// it reports the timeout and ends the process after a grace period (exit 4): a CLI runs
-/// one job per process, so nothing is lost.
+/// one job per process, so nothing is lost. Without a state (closing one, whose finalizers
+/// no hook reaches) the deadline goes straight to the last resort.
 final class Watchdog: @unchecked Sendable {
     private let condition = NSCondition()
     private var finished = false
     private var threadDone = false
-    private let state: OpaquePointer
+    private let state: OpaquePointer?
     private let timeout: Double
     private let grace: Double
     private let lastWords: String
 
-    init(state: OpaquePointer, timeout: Double, grace: Double, lastWords: String) {
+    init(state: OpaquePointer?, timeout: Double, grace: Double, lastWords: String) {
         self.state = state
         self.timeout = timeout
         self.grace = grace
@@ -46,8 +47,10 @@ final class Watchdog: @unchecked Sendable {
             condition.unlock()
         }
         guard !sleep(until: Date(timeIntervalSinceNow: timeout)) else { return }
-        sv_trigger_timeout(state)
-        guard !sleep(until: Date(timeIntervalSinceNow: grace)) else { return }
+        if let state {
+            sv_trigger_timeout(state)
+            guard !sleep(until: Date(timeIntervalSinceNow: grace)) else { return }
+        }
         fflush(nil)   // all streams: what the script printed so far is kept
         FileHandle.standardError.write(Data(("error: " + lastWords + "\n").utf8))
         _exit(4)

@@ -5,6 +5,56 @@ struct CLIResult {
     let stdout: String
     let stderr: String
     let status: Int32
+    /// True when the run was killed for taking longer than `run(…, killAfter:)` allowed.
+    var killed = false
+    /// The signal that ended the process, if one did.
+    var signal: Int32?
+}
+
+/// A run of the binary in progress: both pipes are read while it runs, so a large output
+/// cannot block it.
+final class RunningCLI: @unchecked Sendable {
+    private let process: Process
+    private let outBox = DataBox(), errBox = DataBox()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ process: Process) throws {
+        self.process = process
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        // Tests run on worker threads that block most signals, and a child starts with its
+        // parent thread's mask: unblock the signals the tests send, for the child's sake.
+        var unblock = sigset_t(), previous = sigset_t()
+        sigemptyset(&unblock)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        try process.run()
+        for (handle, box) in [(out.fileHandleForReading, outBox), (err.fileHandleForReading, errBox)] {
+            Thread { [done] in
+                box.data = handle.readDataToEndOfFile()
+                done.signal()
+            }.start()
+        }
+    }
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// Sends `signal` to the process.
+    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits for the process to end and both pipes to close.
+    func wait() -> CLIResult {
+        process.waitUntilExit()
+        done.wait()
+        done.wait()
+        let signalled = process.terminationReason == .uncaughtSignal
+        return CLIResult(stdout: String(decoding: outBox.data, as: UTF8.self),
+                         stderr: String(decoding: errBox.data, as: UTF8.self),
+                         status: process.terminationStatus, signal: signalled ? process.terminationStatus : nil)
+    }
 }
 
 /// Runs the built executable end to end, as a user would.
@@ -30,8 +80,22 @@ enum CLI {
     }()
 
     /// Runs `samverkan ARGS` in `directory` (default: a fresh empty folder, so no ./data or ./scripts).
+    /// With `killAfter`, a run that takes longer is killed (SIGKILL) and comes back `killed`,
+    /// so a hang fails the test instead of blocking the suite.
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
-                    stdin: String? = nil) throws -> CLIResult {
+                    stdin: String? = nil, killAfter: Double? = nil) throws -> CLIResult {
+        let running = try start(arguments, in: directory, environment: environment)
+        let killer = killAfter.map { seconds in KillTimer(pid: running.pid, after: seconds) }
+        defer { killer?.cancel() }
+        var result = running.wait()
+        killer?.cancel()
+        result.killed = killer?.fired ?? false
+        return result
+    }
+
+    /// Starts `samverkan ARGS`; the caller may signal it, then waits for its result.
+    static func start(_ arguments: [String], in directory: String? = nil,
+                      environment: [String: String] = [:]) throws -> RunningCLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -40,25 +104,7 @@ enum CLI {
         for name in ["SAMVERKAN_DATA", "SAMVERKAN_PATH", "NO_COLOR"] { env.removeValue(forKey: name) }
         env.merge(environment) { _, new in new }
         process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes while the process runs, so a large output cannot block it.
-        let errBox = DataBox()
-        let done = DispatchSemaphore(value: 0)
-        let errHandle = err.fileHandleForReading
-        Thread {
-            errBox.data = errHandle.readDataToEndOfFile()
-            done.signal()
-        }.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        done.wait()
-        return CLIResult(stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errBox.data, as: UTF8.self),
-                         status: process.terminationStatus)
+        return try RunningCLI(process)
     }
 
     /// Writes a script to a temporary file and runs it with `samverkan run` on `data`.
@@ -89,6 +135,30 @@ enum CLI {
 /// Holds what the stderr reader thread read; the semaphore orders the access.
 private final class DataBox: @unchecked Sendable {
     var data = Data()
+}
+
+/// Kills a process with SIGKILL unless cancelled first (the process has ended).
+private final class KillTimer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+    private(set) var fired = false
+
+    init(pid: Int32, after seconds: Double) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+            lock.lock()
+            defer { lock.unlock() }
+            guard !cancelled else { return }
+            fired = true
+            kill(pid, SIGKILL)
+        }
+    }
+
+    /// Called once the process has been waited for, so its pid is never killed after reuse.
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        lock.unlock()
+    }
 }
 
 extension CLI {

@@ -1,0 +1,1 @@
+population > 100000 and region.code == "12"

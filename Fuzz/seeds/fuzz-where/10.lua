@@ -1,0 +1,1 @@
+coroutine.wrap(function() coroutine.yield(population) end)() > 5

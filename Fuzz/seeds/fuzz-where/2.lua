@@ -1,0 +1,1 @@
+name:sub(1, 1) == "M" or coastal

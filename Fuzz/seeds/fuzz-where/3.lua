@@ -1,0 +1,1 @@
+#tags > 0 and tags[1] == "stad"

@@ -1,0 +1,1 @@
+string.rep("x", 10) ~= name and math.floor(population / 2) > 1000

@@ -1,0 +1,1 @@
+(function() local t = {} for i = 1, 10 do t[i] = i end return #t end)() == 10

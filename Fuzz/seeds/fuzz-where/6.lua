@@ -1,0 +1,1 @@
+kb.municipalities:count() > 1 and region.municipalities:first() ~= nil

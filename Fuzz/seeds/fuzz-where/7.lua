@@ -1,0 +1,1 @@
+fmt.number(population) ~= text.upper(name)

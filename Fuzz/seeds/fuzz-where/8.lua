@@ -1,0 +1,1 @@
+setmetatable({}, { __index = function() return 1 end }).x == 1

@@ -1,0 +1,1 @@
+pcall(error, { code = 1 }) == false

@@ -1,0 +1,4 @@
+-- error(nil).
+-- expect: exit 4
+-- stderr: (error object is a nil value)
+error(nil)

@@ -1,0 +1,4 @@
+-- A plain table.
+-- expect: exit 4
+-- stderr: (error object is a table value)
+error({ code = 1 })

@@ -1,0 +1,4 @@
+-- error(coroutine).
+-- expect: exit 4
+-- stderr: (error object is a thread value)
+error(coroutine.create(print))

@@ -1,0 +1,4 @@
+-- require cannot climb out of lib/.
+-- expect: exit 4
+-- stderr: require: '../../../etc/passwd' is not a module name
+require("../../../etc/passwd")

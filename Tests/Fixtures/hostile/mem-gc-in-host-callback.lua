@@ -1,0 +1,6 @@
+-- A finalizer that allocates forever, run by a collection step inside a host callback.
+-- expect: exit 4
+-- stderr: memory limit: the script used more than 64 MB
+setmetatable({}, { __gc = function() local t = {} while true do t[#t + 1] = {} end end })
+local m = kb.municipalities
+while true do local _ = m[1].name end
