@@ -2,12 +2,21 @@
 ///
 /// Hashing a million integer keys as `String`s was most of the load time of a 1M-row
 /// file; typed keys make the key index and the uniqueness checks several times faster.
+/// Integer keys that strictly increase row by row (ids in file order) are not hashed at all:
+/// row r holds the r-th key, so a look-up is a binary search over the key column itself.
 public struct KeyIndex: Sendable {
     private var integers: [Int: Int32] = [:]
     private var texts: [String: Int32] = [:]
+    /// Strictly increasing keys, one per row (shares the key column's storage).
+    private var sorted: [Int] = []
 
     init(capacity: Int = 0) {
         integers.reserveCapacity(capacity)
+    }
+
+    /// The index of a key column whose integers strictly increase, with nothing missing.
+    init(sortedIntegers: [Int]) {
+        sorted = sortedIntegers
     }
 
     /// Adds a value's row; returns the earlier row when the value is already there.
@@ -27,14 +36,24 @@ public struct KeyIndex: Sendable {
     public func row(for key: String) -> Int32? {
         if let row = texts[key] { return row }
         if !integers.isEmpty, let i = Int(key) { return integers[i] }
+        if !sorted.isEmpty, let i = Int(key) { return Self.search(sorted, for: i) }
         return nil
     }
 
+    private static func search(_ keys: [Int], for key: Int) -> Int32? {
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key ? Int32(low) : nil
+    }
+
     /// The number of keys.
-    public var count: Int { integers.count + texts.count }
+    public var count: Int { integers.count + texts.count + sorted.count }
 
     /// Some keys, for "did you mean …?" hints (only for small collections).
     public var sampleKeys: [String] {
-        count > 2000 ? [] : texts.keys.map { $0 } + integers.keys.map { String($0) }
+        count > 2000 ? [] : texts.keys.map { $0 } + integers.keys.map { String($0) } + sorted.map { String($0) }
     }
 }
