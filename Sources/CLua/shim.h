@@ -8,7 +8,10 @@
  *   - the traceback message handler;
  *   - the counting allocator (memory limit) and the timeout hook;
  *   - coroutine.resume / coroutine.wrap replacements that track the running
- *     thread, so a timeout can also be armed inside a coroutine.
+ *     thread, so a timeout can also be armed inside a coroutine;
+ *   - the per-record fast paths: `c[i]` and `r.field` for plain typed columns,
+ *     read from column memory the bridge publishes (ENGINEERING §4); everything
+ *     else goes on to the Swift callbacks through the trampoline.
  */
 #ifndef SAMVERKAN_CLUA_SHIM_H
 #define SAMVERKAN_CLUA_SHIM_H
@@ -18,10 +21,27 @@
 #include <lua5.4/lualib.h>
 #include <pthread.h>
 #include <malloc.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- per-state bookkeeping, kept in the allocator's user data ---------- */
+
+/* One field of a collection as the record fast path reads it (see sv_record_index). */
+enum { SV_COLUMN_OTHER = 0, SV_COLUMN_INTEGER, SV_COLUMN_NUMBER, SV_COLUMN_BOOLEAN, SV_COLUMN_TEXT };
+typedef struct sv_column {
+    const void *key;          /* address of the interned field name (anchored in the registry) */
+    int kind;                 /* SV_COLUMN_*; OTHER: the Swift callback answers */
+    const void *values;       /* int64_t[], double[], uint8_t[] (booleans) or the UTF-8 bytes */
+    const uint32_t *ends;     /* text: the end offset of each row's bytes */
+    const uint64_t *missing;  /* bit r set: row r has no value */
+    size_t missing_words;
+} sv_column;
+
+typedef struct sv_collection {
+    const sv_column *columns;
+    int count;
+} sv_collection;
 
 typedef struct sv_state {
     size_t used;            /* bytes currently allocated by this state */
@@ -34,6 +54,13 @@ typedef struct sv_state {
     pthread_mutex_t lock;   /* guards current and hook arming */
     void *host;             /* the Swift runtime (unretained) */
     char timeout_message[160];
+    /* The record fast path: columns per collection id, the record metatable's registry
+       reference, and the Swift callbacks that answer what the fast paths do not. */
+    const sv_collection *collections;
+    int ncollections;
+    int record_metatable;
+    lua_CFunction record_index;
+    lua_CFunction collection_index;
 } sv_state;
 
 static inline void *sv_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -247,8 +274,8 @@ static inline void sv_where_user(lua_State *L) {
 
 typedef int (*sv_swift_fn)(lua_State *L);
 
-static inline int sv_trampoline(lua_State *L) {
-    sv_swift_fn fn = (sv_swift_fn)lua_touserdata(L, lua_upvalueindex(1));
+/* Runs a Swift callback and raises what it asks for, after its frame is gone. */
+static inline int sv_call_swift(lua_State *L, sv_swift_fn fn) {
     sv_state *st = sv_getstate(L);
     int was_enforcing = st->enforcing;
     st->enforcing = 0;            /* Swift's own pushes must not longjmp */
@@ -267,6 +294,93 @@ static inline int sv_trampoline(lua_State *L) {
     }
     return n;
 }
+
+static inline int sv_trampoline(lua_State *L) {
+    return sv_call_swift(L, (sv_swift_fn)lua_touserdata(L, lua_upvalueindex(1)));
+}
+
+/* ---- per-record fast paths ---------------------------------------------- */
+
+/* Pushes the record (collection, row) as userdata with the record metatable. */
+static inline void sv_push_record(lua_State *L, sv_state *st, int32_t collection, int32_t row) {
+    int32_t *handle = (int32_t *)lua_newuserdatauv(L, 2 * sizeof(int32_t), 0);
+    handle[0] = collection;
+    handle[1] = row;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, st->record_metatable);
+    lua_setmetatable(L, -2);
+}
+
+/* __index of records. Lua calls it only for values with the record metatable (which
+   scripts cannot reach), so argument 1 is a record: (collection, row) as two int32.
+   Plain integer, number, boolean and text fields are read here; the rest, and every
+   error, is the Swift callback's. */
+static inline int sv_record_index(lua_State *L) {
+    sv_state *st = sv_getstate(L);
+    const int32_t *handle = (const int32_t *)lua_touserdata(L, 1);
+    if (handle != NULL && lua_type(L, 2) == LUA_TSTRING
+        && handle[0] >= 0 && handle[0] < st->ncollections && handle[1] >= 0) {
+        const void *key = lua_tolstring(L, 2, NULL);
+        const sv_collection *c = &st->collections[handle[0]];
+        size_t row = (size_t)handle[1];
+        for (int i = 0; i < c->count; i++) {
+            const sv_column *column = &c->columns[i];
+            if (column->key != key) continue;
+            if (column->kind == SV_COLUMN_OTHER) break;
+            if ((row >> 6) < column->missing_words && ((column->missing[row >> 6] >> (row & 63)) & 1)) {
+                lua_pushnil(L);
+                return 1;
+            }
+            switch (column->kind) {
+            case SV_COLUMN_INTEGER: lua_pushinteger(L, (lua_Integer)((const int64_t *)column->values)[row]); return 1;
+            case SV_COLUMN_NUMBER: lua_pushnumber(L, ((const double *)column->values)[row]); return 1;
+            case SV_COLUMN_BOOLEAN: lua_pushboolean(L, ((const uint8_t *)column->values)[row] != 0); return 1;
+            case SV_COLUMN_TEXT: {
+                uint32_t start = row == 0 ? 0 : column->ends[row - 1];
+                lua_pushlstring(L, (const char *)column->values + start, column->ends[row] - start);
+                return 1;
+            }
+            default: break;
+            }
+            break;
+        }
+    }
+    return sv_call_swift(L, (sv_swift_fn)st->record_index);
+}
+
+/* __index of collections (and views): `c[i]` is read here, names go to Swift. Argument 1
+   is a collection: a header of four int32 (collection, count, all, reserved) and, unless
+   `all`, `count` rows. */
+static inline int sv_collection_index(lua_State *L) {
+    sv_state *st = sv_getstate(L);
+    const int32_t *header = (const int32_t *)lua_touserdata(L, 1);
+    if (header != NULL && lua_type(L, 2) == LUA_TNUMBER) {
+        int isnum = 0;
+        lua_Integer i = lua_tointegerx(L, 2, &isnum);
+        if (isnum && i >= 1 && i <= header[1]) {
+            int32_t row = header[2] ? (int32_t)(i - 1) : header[4 + (i - 1)];
+            sv_push_record(L, st, header[0], row);
+        } else {
+            lua_pushnil(L);
+        }
+        return 1;
+    }
+    return sv_call_swift(L, (sv_swift_fn)st->collection_index);
+}
+
+/* Publishes the fast paths' tables (they stay valid while the state lives). */
+static inline void sv_set_fast_paths(lua_State *L, const sv_collection *collections, int count,
+                                     int record_metatable, lua_CFunction record_index,
+                                     lua_CFunction collection_index) {
+    sv_state *st = sv_getstate(L);
+    st->collections = collections;
+    st->ncollections = count;
+    st->record_metatable = record_metatable;
+    st->record_index = record_index;
+    st->collection_index = collection_index;
+}
+
+static inline void sv_push_record_index(lua_State *L) { lua_pushcfunction(L, sv_record_index); }
+static inline void sv_push_collection_index(lua_State *L) { lua_pushcfunction(L, sv_collection_index); }
 
 /* Pushes a Lua function that calls the Swift callback through the trampoline. */
 static inline void sv_pushswift(lua_State *L, sv_swift_fn fn) {

@@ -12,15 +12,23 @@ public final class LuaRuntime {
     let L: OpaquePointer
     public let kb: KnowledgeBase
     public let options: RuntimeOptions
-    /// Registry references and field tables of the bridge, set up once.
-    var refs = BridgeRefs()
-    var slots: [FieldSlots] = []
+    /// Registry references and record access tables of the bridge, set up once. Kept behind
+    /// a pointer: every record access reads them, and a stored `var` of a class would cost a
+    /// dynamic exclusivity check (swift_beginAccess) on each read.
+    let bridge: UnsafeMutablePointer<BridgeState>
+
+    var refs: BridgeRefs {
+        get { bridge.pointee.refs }
+        set { bridge.pointee.refs = newValue }
+    }
 
     /// Starts a state for `kb` with the given limits.
     public init(kb: KnowledgeBase, options: RuntimeOptions) throws(ScriptError) {
         let limit = options.memoryLimitMB > 0 ? size_t(options.memoryLimitMB) << 20 : 0
         guard let state = sv_newstate(limit) else { throw .unavailable("cannot start Lua: out of memory") }
         L = state
+        bridge = .allocate(capacity: 1)
+        bridge.initialize(to: BridgeState())
         self.kb = kb
         self.options = options
         sv_set_host(L, Unmanaged.passUnretained(self).toOpaque())
@@ -28,11 +36,23 @@ public final class LuaRuntime {
         try Sandbox.install(in: self)
     }
 
-    deinit { sv_close(L) }
+    deinit {
+        sv_close(L)
+        bridge.pointee.free()
+        bridge.deinitialize(count: 1)
+        bridge.deallocate()
+    }
 
     /// The runtime that owns a state, from inside a callback.
     static func from(_ L: OpaquePointer) -> LuaRuntime {
         Unmanaged<LuaRuntime>.fromOpaque(sv_host(L)).takeUnretainedValue()
+    }
+
+    /// The runtime that owns a state, lent to `body` without reference counting (for the
+    /// callbacks that run once per record).
+    @inline(__always)
+    static func with<R>(_ L: OpaquePointer, _ body: (LuaRuntime) throws -> R) rethrows -> R {
+        try Unmanaged<LuaRuntime>.fromOpaque(sv_host(L))._withUnsafeGuaranteedRef(body)
     }
 
     var stack: LuaStack { LuaStack(L) }
