@@ -310,6 +310,36 @@ static inline void sv_push_record(lua_State *L, sv_state *st, int32_t collection
     lua_setmetatable(L, -2);
 }
 
+/* Pushes field `key` (an interned string's address) of record (collection, row) when it
+   is a plain integer, number, boolean or text column; returns 0, pushing nothing, otherwise. */
+static inline int sv_push_plain_field(lua_State *L, const sv_state *st, int32_t collection, int32_t row,
+                                      const void *key) {
+    if (collection < 0 || collection >= st->ncollections || row < 0) return 0;
+    const sv_collection *c = &st->collections[collection];
+    size_t r = (size_t)row;
+    for (int i = 0; i < c->count; i++) {
+        const sv_column *column = &c->columns[i];
+        if (column->key != key) continue;
+        if (column->kind == SV_COLUMN_OTHER) return 0;
+        if ((r >> 6) < column->missing_words && ((column->missing[r >> 6] >> (r & 63)) & 1)) {
+            lua_pushnil(L);
+            return 1;
+        }
+        switch (column->kind) {
+        case SV_COLUMN_INTEGER: lua_pushinteger(L, (lua_Integer)((const int64_t *)column->values)[r]); return 1;
+        case SV_COLUMN_NUMBER: lua_pushnumber(L, ((const double *)column->values)[r]); return 1;
+        case SV_COLUMN_BOOLEAN: lua_pushboolean(L, ((const uint8_t *)column->values)[r] != 0); return 1;
+        case SV_COLUMN_TEXT: {
+            uint32_t start = r == 0 ? 0 : column->ends[r - 1];
+            lua_pushlstring(L, (const char *)column->values + start, column->ends[r] - start);
+            return 1;
+        }
+        default: return 0;
+        }
+    }
+    return 0;
+}
+
 /* __index of records. Lua calls it only for values with the record metatable (which
    scripts cannot reach), so argument 1 is a record: (collection, row) as two int32.
    Plain integer, number, boolean and text fields are read here; the rest, and every
@@ -318,31 +348,8 @@ static inline int sv_record_index(lua_State *L) {
     sv_state *st = sv_getstate(L);
     const int32_t *handle = (const int32_t *)lua_touserdata(L, 1);
     if (handle != NULL && lua_type(L, 2) == LUA_TSTRING
-        && handle[0] >= 0 && handle[0] < st->ncollections && handle[1] >= 0) {
-        const void *key = lua_tolstring(L, 2, NULL);
-        const sv_collection *c = &st->collections[handle[0]];
-        size_t row = (size_t)handle[1];
-        for (int i = 0; i < c->count; i++) {
-            const sv_column *column = &c->columns[i];
-            if (column->key != key) continue;
-            if (column->kind == SV_COLUMN_OTHER) break;
-            if ((row >> 6) < column->missing_words && ((column->missing[row >> 6] >> (row & 63)) & 1)) {
-                lua_pushnil(L);
-                return 1;
-            }
-            switch (column->kind) {
-            case SV_COLUMN_INTEGER: lua_pushinteger(L, (lua_Integer)((const int64_t *)column->values)[row]); return 1;
-            case SV_COLUMN_NUMBER: lua_pushnumber(L, ((const double *)column->values)[row]); return 1;
-            case SV_COLUMN_BOOLEAN: lua_pushboolean(L, ((const uint8_t *)column->values)[row] != 0); return 1;
-            case SV_COLUMN_TEXT: {
-                uint32_t start = row == 0 ? 0 : column->ends[row - 1];
-                lua_pushlstring(L, (const char *)column->values + start, column->ends[row] - start);
-                return 1;
-            }
-            default: break;
-            }
-            break;
-        }
+        && sv_push_plain_field(L, st, handle[0], handle[1], lua_tolstring(L, 2, NULL))) {
+        return 1;
     }
     return sv_call_swift(L, (sv_swift_fn)st->record_index);
 }
@@ -367,6 +374,38 @@ static inline int sv_collection_index(lua_State *L) {
     return sv_call_swift(L, (sv_swift_fn)st->collection_index);
 }
 
+/* seek(record, collection, i [, values, names]): makes `record` stand for the i-th record
+   of `collection`, and sets values[name] for each name in the array `names` to the field's
+   value when it is a plain column, else to nil. Only the --where driver calls it (scripts
+   cannot reach it): it moves one record of its own along the collection and never hands
+   it out, instead of making a record per row, and reads the fields the expression names
+   into a table its environment falls back to, instead of a metamethod call per name. */
+static inline int sv_record_seek(lua_State *L) {
+    int32_t *handle = (int32_t *)lua_touserdata(L, 1);
+    const int32_t *header = (const int32_t *)lua_touserdata(L, 2);
+    lua_Integer i = lua_tointeger(L, 3);
+    if (handle == NULL || header == NULL || lua_rawlen(L, 1) != 2 * sizeof(int32_t)
+        || lua_rawlen(L, 2) < 4 * sizeof(int32_t) || i < 1 || i > header[1]) {
+        return luaL_error(L, "seek: bad arguments");
+    }
+    if (!header[2] && lua_rawlen(L, 2) < (size_t)(4 + header[1]) * sizeof(int32_t)) {
+        return luaL_error(L, "seek: bad arguments");
+    }
+    handle[0] = header[0];
+    handle[1] = header[2] ? (int32_t)(i - 1) : header[4 + (i - 1)];
+    if (lua_type(L, 4) == LUA_TTABLE && lua_type(L, 5) == LUA_TTABLE) {
+        sv_state *st = sv_getstate(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, 5);
+        for (lua_Integer k = 1; k <= n; k++) {
+            lua_rawgeti(L, 5, k);
+            const void *key = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, NULL) : NULL;
+            if (key == NULL || !sv_push_plain_field(L, st, handle[0], handle[1], key)) lua_pushnil(L);
+            lua_rawset(L, 4);
+        }
+    }
+    return 0;
+}
+
 /* Publishes the fast paths' tables (they stay valid while the state lives). */
 static inline void sv_set_fast_paths(lua_State *L, const sv_collection *collections, int count,
                                      int record_metatable, lua_CFunction record_index,
@@ -381,6 +420,7 @@ static inline void sv_set_fast_paths(lua_State *L, const sv_collection *collecti
 
 static inline void sv_push_record_index(lua_State *L) { lua_pushcfunction(L, sv_record_index); }
 static inline void sv_push_collection_index(lua_State *L) { lua_pushcfunction(L, sv_collection_index); }
+static inline void sv_push_record_seek(lua_State *L) { lua_pushcfunction(L, sv_record_seek); }
 
 /* Pushes a Lua function that calls the Swift callback through the trampoline. */
 static inline void sv_pushswift(lua_State *L, sv_swift_fn fn) {
