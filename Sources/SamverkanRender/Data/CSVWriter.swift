@@ -17,10 +17,74 @@ enum CSVWriter {
         }.joined(separator: "\n")
     }
 
+    /// Written as UTF-8 bytes, cell by cell (a query can have a million rows; a String per
+    /// cell and per line was most of its time).
     static func table(_ table: Table) -> String {
-        var text = line(table.columns.map(\.title))
-        for row in table.paddedRows { text += line(row.map(raw)) }
-        return text
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + table.rows.count * 8 * max(table.columns.count, 1))
+        let width = table.columns.count
+        for (i, column) in table.columns.enumerated() {
+            if i > 0 { out.append(comma) }
+            appendField(column.title, to: &out)
+        }
+        out.append(lineFeed)
+        for row in table.rows {
+            for i in 0..<width {
+                if i > 0 { out.append(comma) }
+                guard i < row.count else { continue }   // padded with missing cells
+                switch row[i] {
+                case .missing: break
+                case .integer(let integer): appendInteger(integer, to: &out)
+                case .text(let text): appendField(text, to: &out)
+                case let cell: appendField(raw(cell), to: &out)
+                }
+            }
+            out.append(lineFeed)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n")
+
+    /// ``field(_:)`` of the text, appended as UTF-8.
+    private static func appendField(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var needsQuotes = false, nonASCII = false
+            for b in bytes {
+                if b == comma || b == quote || b == 0x0D || b == lineFeed { needsQuotes = true }
+                if b >= 0x80 { nonASCII = true }
+            }
+            if !needsQuotes {
+                out.append(contentsOf: bytes)
+            } else if nonASCII {
+                // A quote may start a grapheme with what follows it; leave that to `field`.
+                out.append(contentsOf: field(String(decoding: bytes, as: UTF8.self)).utf8)
+            } else {
+                out.append(quote)
+                for b in bytes {
+                    out.append(b)
+                    if b == quote { out.append(quote) }
+                }
+                out.append(quote)
+            }
+        }
+    }
+
+    /// `String(integer)`, appended as ASCII digits.
+    private static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: buffer[start...])
+        }
     }
 
     static func raw(_ cell: Cell) -> String {
