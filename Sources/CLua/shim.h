@@ -28,11 +28,12 @@
 /* ---- per-state bookkeeping, kept in the allocator's user data ---------- */
 
 /* One field of a collection as the record fast path reads it (see sv_record_index). */
-enum { SV_COLUMN_OTHER = 0, SV_COLUMN_INTEGER, SV_COLUMN_NUMBER, SV_COLUMN_BOOLEAN, SV_COLUMN_TEXT };
+enum { SV_COLUMN_OTHER = 0, SV_COLUMN_INTEGER, SV_COLUMN_INTEGER32, SV_COLUMN_NUMBER, SV_COLUMN_BOOLEAN,
+       SV_COLUMN_TEXT };
 typedef struct sv_column {
     const void *key;          /* address of the interned field name (anchored in the registry) */
     int kind;                 /* SV_COLUMN_*; OTHER: the Swift callback answers */
-    const void *values;       /* int64_t[], double[], uint8_t[] (booleans) or the UTF-8 bytes */
+    const void *values;       /* int64_t[], int32_t[], double[], uint8_t[] (booleans) or the UTF-8 bytes */
     const uint32_t *ends;     /* text: the end offset of each row's bytes */
     const uint64_t *missing;  /* bit r set: row r has no value */
     size_t missing_words;
@@ -327,6 +328,7 @@ static inline int sv_push_plain_field(lua_State *L, const sv_state *st, int32_t 
         }
         switch (column->kind) {
         case SV_COLUMN_INTEGER: lua_pushinteger(L, (lua_Integer)((const int64_t *)column->values)[r]); return 1;
+        case SV_COLUMN_INTEGER32: lua_pushinteger(L, (lua_Integer)((const int32_t *)column->values)[r]); return 1;
         case SV_COLUMN_NUMBER: lua_pushnumber(L, ((const double *)column->values)[r]); return 1;
         case SV_COLUMN_BOOLEAN: lua_pushboolean(L, ((const uint8_t *)column->values)[r] != 0); return 1;
         case SV_COLUMN_TEXT: {

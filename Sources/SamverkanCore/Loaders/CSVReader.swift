@@ -25,14 +25,17 @@ public enum CSVReader {
 
     /// Reads the bytes in place and hands the header and each well-formed row to `sink`
     /// (rows with problems are reported, not handed on). Returns the diagnostics and
-    /// where each kept header name stands.
-    static func scan<Sink: CSVSink>(_ bytes: UnsafeRawBufferPointer, file: String, into sink: inout Sink)
+    /// where each kept header name stands. `release(offset)` is called now and then with
+    /// an offset before which no byte will be read again.
+    static func scan<Sink: CSVSink>(_ bytes: UnsafeRawBufferPointer, file: String, into sink: inout Sink,
+                                    release: ((Int) -> Void)? = nil)
         -> (diagnostics: [Diagnostic], headerPositions: [String: Position]) {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             return ([Diagnostic(.error, rule: "schema.parse", CSVParser.emptyFileMessage,
                                 at: SourceLocation(file: file, line: 1, column: 1))], [:])
         }
         var parser = CSVParser(p: base.assumingMemoryBound(to: UInt8.self), n: bytes.count, file: file)
+        parser.release = release
         parser.run(into: &sink)
         return (parser.diagnostics, parser.headerPositions)
     }
@@ -147,6 +150,10 @@ struct CSVParser {
 
     var diagnostics: [Diagnostic] = []
     var headerPositions: [String: Position] = [:]
+    /// Told, every few megabytes, the start of the row about to be read.
+    var release: ((Int) -> Void)?
+    private var released = 0
+    private static let releaseStep = 4 << 20
 
     /// The cells of the row being read (the first `cellCount`; kept for reuse), and its first problem.
     var cells: [CSVCell] = []
@@ -207,6 +214,11 @@ struct CSVParser {
         while true {
             skipBlankLines()
             guard i < n else { return }
+            if let release, i - released >= Self.releaseStep {
+                // A row reads only its own bytes, its diagnostics only its own lines.
+                release(i)
+                released = i
+            }
             let rowLine = line
             guard readRow() else { return }
             if let rowError {

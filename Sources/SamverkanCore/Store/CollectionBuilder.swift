@@ -9,7 +9,7 @@ struct CollectionBuilder {
     let file: String
     var columns: [ColumnData]
     var cellPositions: [PositionColumn]
-    var recordPositions: [Position] = []
+    var recordPositions = RecordPositions()
     var diagnostics: [Diagnostic] = []
     private let fieldIndex: [String: Int]
     private let checkers: [ConstraintChecker?]
@@ -34,10 +34,13 @@ struct CollectionBuilder {
     /// CSV: the cell index and field of each header column that names a field, and the fields no column names.
     private var csvFields: [(cell: Int, field: Int)] = []
     private var csvAbsent: [Int] = []
+    /// The size of the CSV file being read (0 otherwise): text columns reserve room from it.
+    private let fileSize: Int
 
-    init(schema: CollectionSchema, file: String, capacity: Int) {
+    init(schema: CollectionSchema, file: String, capacity: Int, fileSize: Int = 0) {
         self.schema = schema
         self.file = file
+        self.fileSize = fileSize
         types = schema.fields.map(\.type)
         kinds = types.map(ColumnData.kind(of:))
         columns = types.map { ColumnData(type: $0, capacity: capacity) }
@@ -144,7 +147,7 @@ struct CollectionBuilder {
 
     /// Where a row's value of a field stands (line 0 when the field was absent).
     func cellPosition(row: Int, field f: Int) -> Position {
-        cellPositions[f].position(row, recordLine: recordPositions[row].line)
+        cellPositions[f].position(row, recordLine: recordPositions.line(row))
     }
 
     /// Where a row's value stands, else where its record starts.
@@ -188,6 +191,12 @@ extension CollectionBuilder: CSVSink {
 
     mutating func row(_ cells: [CSVCell], line: Int, bytes p: UnsafePointer<UInt8>) {
         let row = recordPositions.count
+        if row == 4096, let first = cells.first, first.start > 0 {
+            // Text grows in proportion to the file read so far; 15% to spare. (A CSV
+            // column's text is never longer than the file.)
+            let scale = Double(fileSize) / Double(first.start) * 1.15
+            for f in columns.indices { columns[f].reserveText(scale: scale, limit: fileSize) }
+        }
         let recordLine = Int32(clamping: line)
         recordPositions.append(Position(line: line, column: 1))
         var flags = RowFlags()

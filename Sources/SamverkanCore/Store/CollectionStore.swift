@@ -13,14 +13,14 @@ public final class CollectionStore: Sendable {
     /// One per field: where each row's value stands (see ``position(row:field:)``).
     public let cellPositions: [PositionColumn]
     /// Where each record starts.
-    public let recordPositions: [Position]
+    public let recordPositions: RecordPositions
     /// Row of each key (the first row when a key is duplicated).
     public let keyRows: KeyIndex
     /// One array per relation of the schema: for each row, the rows of the related collection.
     public let relationRows: [[[Int32]]]
 
     init(id: Int, schema: CollectionSchema, file: String, columns: [FieldColumn], cellPositions: [PositionColumn],
-         recordPositions: [Position], keyRows: KeyIndex, relationRows: [[[Int32]]]) {
+         recordPositions: RecordPositions, keyRows: KeyIndex, relationRows: [[[Int32]]]) {
         self.id = id
         self.schema = schema
         self.file = file
@@ -56,7 +56,7 @@ public final class CollectionStore: Sendable {
 
     /// Where a row's value of a field stands (line 0 when the record has no such field).
     public func position(row: Int, field: Int) -> Position {
-        cellPositions[field].position(row, recordLine: recordPositions[row].line)
+        cellPositions[field].position(row, recordLine: recordPositions.line(row))
     }
 
     /// Where a field's value stands, else where its record starts.

@@ -63,12 +63,14 @@ public final class FieldColumn: RandomAccessCollection, Sendable {
     }
 
     /// Where the typed values lie in memory, for readers outside Swift (the Lua bridge's C
-    /// fast path): `values` holds Int64s (`integer`), Doubles (`number`), one byte per
-    /// boolean (`boolean`) or the UTF-8 text (`text`, `date`, `ref`) with `ends`; bit r of
-    /// `missing` is set when row r is missing. A loaded column never changes, so the memory
-    /// stays where it is while the column lives.
+    /// fast path): `values` holds integers of `integerSize` bytes (`integer`), Doubles
+    /// (`number`), one byte per boolean (`boolean`) or the UTF-8 text (`text`, `date`,
+    /// `ref`) with `ends`; bit r of `missing` is set when row r is missing. A loaded column
+    /// never changes, so the memory stays where it is while the column lives.
     public struct Storage {
         public let values: UnsafeRawPointer?
+        /// 4 (Int32) or 8 (Int64), for `integer` columns.
+        public let integerSize: Int
         public let ends: UnsafePointer<UInt32>?
         public let missing: UnsafePointer<UInt64>?
         public let missingWords: Int
@@ -83,7 +85,11 @@ struct ColumnData: Sendable {
 
     private(set) var kind: Kind
     private(set) var count = 0
+    /// Integers as Int32 while every one fits (half the memory), else as Int.
+    private var narrowIntegers: [Int32] = []
     private var integers: [Int] = []
+    private var wideIntegers = false
+    private var reservedRows = 0
     private var numbers: [Double] = []
     private var booleans: [Bool] = []
     /// Text of row r: `bytes[ends[r-1]..<ends[r]]` (from 0 for row 0).
@@ -109,7 +115,7 @@ struct ColumnData: Sendable {
     init(type: FieldType, capacity: Int) {
         kind = Self.kind(of: type)
         switch kind {
-        case .integer: integers.reserveCapacity(capacity)
+        case .integer: narrowIntegers.reserveCapacity(capacity); reservedRows = capacity
         case .number: numbers.reserveCapacity(capacity)
         case .boolean: booleans.reserveCapacity(capacity)
         case .text, .date: ends.reserveCapacity(capacity)
@@ -124,7 +130,7 @@ struct ColumnData: Sendable {
     subscript(row: Int) -> Value {
         if isMissing(row) { return .missing }
         switch kind {
-        case .integer: return .integer(integers[row])
+        case .integer: return .integer(integer(row))
         case .number: return .number(numbers[row])
         case .boolean: return .boolean(booleans[row])
         case .text: return .string(string(row))
@@ -146,7 +152,7 @@ struct ColumnData: Sendable {
 
     /// The integer of a row of an `integer` column (0 when missing).
     @inline(__always)
-    func integer(_ row: Int) -> Int { integers[row] }
+    func integer(_ row: Int) -> Int { wideIntegers ? integers[row] : Int(narrowIntegers[row]) }
 
     /// The number of a row of a `number` column (0 when missing).
     @inline(__always)
@@ -182,13 +188,14 @@ struct ColumnData: Sendable {
         }
         let values: UnsafeRawPointer?
         switch kind {
-        case .integer: values = address(integers)
+        case .integer: values = wideIntegers ? address(integers) : address(narrowIntegers)
         case .number: values = address(numbers)
         case .boolean: values = address(booleans)
         case .text, .date, .ref: values = address(bytes)
         case .values: values = nil
         }
-        return FieldColumn.Storage(values: values, ends: address(ends)?.assumingMemoryBound(to: UInt32.self),
+        return FieldColumn.Storage(values: values, integerSize: wideIntegers ? 8 : 4,
+                                   ends: address(ends)?.assumingMemoryBound(to: UInt32.self),
                                    missing: address(missing)?.assumingMemoryBound(to: UInt64.self),
                                    missingWords: missing.count)
     }
@@ -198,19 +205,21 @@ struct ColumnData: Sendable {
         withUTF8(row) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The integers of an `integer` column with nothing missing, when they strictly increase
-    /// (so a key index can search them instead of hashing them).
-    var strictlyIncreasingIntegers: [Int]? {
-        guard kind == .integer, missing.isEmpty else { return nil }
-        let ok = integers.withUnsafeBufferPointer { p -> Bool in
-            var k = 1
-            while k < p.count {
-                if p[k - 1] >= p[k] { return false }
-                k &+= 1
+    /// True for an `integer` column with nothing missing whose integers strictly increase
+    /// (so a key index can search it instead of hashing it).
+    var strictlyIncreasing: Bool {
+        guard kind == .integer, missing.isEmpty else { return false }
+        func increasing<T: Comparable>(_ values: [T]) -> Bool {
+            values.withUnsafeBufferPointer { p -> Bool in
+                var k = 1
+                while k < p.count {
+                    if p[k - 1] >= p[k] { return false }
+                    k &+= 1
+                }
+                return true
             }
-            return true
         }
-        return ok ? integers : nil
+        return wideIntegers ? increasing(integers) : increasing(narrowIntegers)
     }
 
     // MARK: - Building
@@ -225,7 +234,7 @@ struct ColumnData: Sendable {
     mutating func appendMissing() {
         markMissing(count)
         switch kind {
-        case .integer: integers.append(0)
+        case .integer: if wideIntegers { integers.append(0) } else { narrowIntegers.append(0) }
         case .number: numbers.append(0)
         case .boolean: booleans.append(false)
         case .text, .date: ends.append(UInt32(truncatingIfNeeded: bytes.count))
@@ -239,7 +248,7 @@ struct ColumnData: Sendable {
     mutating func append(_ value: Value) {
         switch (kind, value) {
         case (_, .missing): appendMissing(); return
-        case (.integer, .integer(let i)): integers.append(i)
+        case (.integer, .integer(let i)): appendInteger(i); return
         case (.number, .number(let d)): numbers.append(d)
         case (.boolean, .boolean(let b)): booleans.append(b)
         case (.text, .string(let s)), (.date, .date(let s)):
@@ -256,7 +265,23 @@ struct ColumnData: Sendable {
         count += 1
     }
 
-    @inline(__always) mutating func appendInteger(_ value: Int) { integers.append(value); count += 1 }
+    @inline(__always) mutating func appendInteger(_ value: Int) {
+        if !wideIntegers, let narrow = Int32(exactly: value) {
+            narrowIntegers.append(narrow)
+        } else {
+            if !wideIntegers { widenIntegers() }
+            integers.append(value)
+        }
+        count += 1
+    }
+
+    /// Moves the integers to Int storage: one did not fit in Int32.
+    private mutating func widenIntegers() {
+        integers.reserveCapacity(max(reservedRows, narrowIntegers.count + 1))
+        integers.append(contentsOf: narrowIntegers.lazy.map(Int.init))
+        narrowIntegers = []
+        wideIntegers = true
+    }
     @inline(__always) mutating func appendNumber(_ value: Double) { numbers.append(value); count += 1 }
     @inline(__always) mutating func appendBoolean(_ value: Bool) { booleans.append(value); count += 1 }
 
@@ -292,6 +317,15 @@ struct ColumnData: Sendable {
         return true
     }
 
+    /// Reserves text room for `scale` times the text so far, at most `limit` bytes (after a
+    /// sample of rows), so a large column does not grow by copying itself. Room not used is
+    /// not touched, so it costs address space, not memory.
+    mutating func reserveText(scale: Double, limit: Int) {
+        guard kind == .text || kind == .date || kind == .ref else { return }
+        let estimate = min(Double(bytes.count) * scale, Double(limit), Double(UInt32.max))
+        if estimate > Double(bytes.capacity) { bytes.reserveCapacity(Int(estimate)) }
+    }
+
     /// Sets the row a ref resolves to (`ref` columns).
     mutating func setRefRow(_ row: Int, _ target: Int32) { refRows[row] = target }
 
@@ -303,28 +337,41 @@ struct ColumnData: Sendable {
         guard kind != .values else { return }
         let old = self
         values = (0..<count).map { old[$0] }
-        integers = []; numbers = []; booleans = []; bytes = []; ends = []; refRows = []
+        integers = []; narrowIntegers = []; numbers = []; booleans = []; bytes = []; ends = []; refRows = []
         kind = .values
     }
 }
 
 /// Where each row's value of one field stands in its file. Most cells stand on their
-/// record's line, so a cell keeps its column and, only once some cell does not, a line offset.
+/// record's line, so a cell keeps its column (two bytes while columns stay below 65535)
+/// and, only once some cell does not, a line offset.
 public struct PositionColumn: Sendable {
-    /// The column of each cell; `none` when the field was absent from the record.
-    private var columns: [Int32] = []
+    /// The column of each cell while all fit; `narrowNone` when the field was absent.
+    private var narrow: [UInt16] = []
+    /// The columns once one did not fit in `narrow`; `wideNone` when the field was absent.
+    private var wide: [Int32]?
     /// The cell's line minus its record's line; nil while all are 0.
     private var lineOffsets: [Int32]?
-    private static let none = Int32.min
+    private static let narrowNone = UInt16.max
+    private static let wideNone = Int32.min
 
     init(capacity: Int) {
-        columns.reserveCapacity(capacity)
+        narrow.reserveCapacity(capacity)
     }
+
+    private var count: Int { wide?.count ?? narrow.count }
 
     /// Where the value of `row` stands, given its record's line (line 0 when it has no position).
     public func position(_ row: Int, recordLine: Int32) -> Position {
-        let column = columns[row]
-        guard column != Self.none else { return Position(line: 0, column: 0) }
+        let column: Int32
+        if let wide {
+            column = wide[row]
+            guard column != Self.wideNone else { return Position(line: 0, column: 0) }
+        } else {
+            let stored = narrow[row]
+            guard stored != Self.narrowNone else { return Position(line: 0, column: 0) }
+            column = Int32(stored)
+        }
         let offset = lineOffsets?[row] ?? 0
         return Position(line: Int(recordLine &+ offset), column: Int(column))
     }
@@ -334,17 +381,58 @@ public struct PositionColumn: Sendable {
     mutating func append(_ position: Position, recordLine: Int32) {
         let offset = position.line &- recordLine
         if offset != 0 || lineOffsets != nil { appendOffset(offset) }
-        columns.append(position.column == Self.none ? Self.none + 1 : position.column)
-    }
-
-    private mutating func appendOffset(_ offset: Int32) {
-        if lineOffsets == nil { lineOffsets = Array(repeating: 0, count: columns.count) }
-        lineOffsets!.append(offset)
+        let column = position.column
+        if wide == nil && column >= 0 && column < Int32(Self.narrowNone) {
+            narrow.append(UInt16(truncatingIfNeeded: column))
+        } else {
+            appendWide(column == Self.wideNone ? Self.wideNone + 1 : column)
+        }
     }
 
     /// Adds "no position" for the next row (the field was absent).
     mutating func appendNone() {
         if lineOffsets != nil { lineOffsets!.append(0) }
-        columns.append(Self.none)
+        if wide == nil { narrow.append(Self.narrowNone) } else { wide!.append(Self.wideNone) }
+    }
+
+    private mutating func appendOffset(_ offset: Int32) {
+        if lineOffsets == nil { lineOffsets = Array(repeating: 0, count: count) }
+        lineOffsets!.append(offset)
+    }
+
+    private mutating func appendWide(_ column: Int32) {
+        if wide == nil {
+            wide = narrow.map { $0 == Self.narrowNone ? Self.wideNone : Int32($0) }
+            narrow = []
+        }
+        wide!.append(column)
+    }
+}
+
+/// Where each record of a collection starts: its line, and its column only once some
+/// record does not start in column 1 (a CSV row always does).
+public struct RecordPositions: RandomAccessCollection, Sendable {
+    private var lines: [Int32] = []
+    private var columns: [Int32]?
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { lines.count }
+
+    public subscript(row: Int) -> Position {
+        Position(line: Int(lines[row]), column: Int(columns?[row] ?? 1))
+    }
+
+    /// The line of a record.
+    @inline(__always)
+    public func line(_ row: Int) -> Int32 { lines[row] }
+
+    mutating func reserveCapacity(_ capacity: Int) { lines.reserveCapacity(capacity) }
+
+    mutating func append(_ position: Position) {
+        if position.column != 1 && columns == nil { columns = Array(repeating: 1, count: lines.count) }
+        columns?.append(position.column)
+        lines.append(position.line)
     }
 }

@@ -43,18 +43,26 @@ public enum KnowledgeBaseLoader {
     private static func build(_ collection: CollectionSchema, directory: String, file: String)
         -> (CollectionBuilder, [Diagnostic]) {
         let path = (directory as NSString).appendingPathComponent(collection.file)
-        if (collection.file as NSString).pathExtension.lowercased() == "csv",
-           let data = FileManager.default.contents(atPath: path) {
-            return data.withUnsafeBytes { bytes in
-                var builder = CollectionBuilder(schema: collection, file: file, capacity: lineCount(bytes))
-                let (diagnostics, _) = CSVReader.scan(bytes, file: file, into: &builder)
-                return (builder, diagnostics)
+        if (collection.file as NSString).pathExtension.lowercased() == "csv" {
+            // The file's pages go back as the rows are read: the columns, not the text, stay.
+            if let contents = FileBytes(path: path) {
+                return build(csv: contents.bytes, collection, display: file) { contents.release(upTo: $0) }
+            }
+            if let data = FileManager.default.contents(atPath: path) {
+                return data.withUnsafeBytes { build(csv: $0, collection, display: file, release: nil) }
             }
         }
         let table = readTable(collection, directory: directory, file: file)
         var builder = CollectionBuilder(schema: collection, file: file, capacity: table.records.count)
         builder.add(table)
         return (builder, table.diagnostics)
+    }
+
+    private static func build(csv bytes: UnsafeRawBufferPointer, _ collection: CollectionSchema, display file: String,
+                              release: ((Int) -> Void)?) -> (CollectionBuilder, [Diagnostic]) {
+        var builder = CollectionBuilder(schema: collection, file: file, capacity: lineCount(bytes), fileSize: bytes.count)
+        let (diagnostics, _) = CSVReader.scan(bytes, file: file, into: &builder, release: release)
+        return (builder, diagnostics)
     }
 
     /// The number of line feeds: at least the number of rows after the header.

@@ -42,7 +42,7 @@ struct ReferenceLinker {
     private mutating func index(_ b: Int, field f: Int) -> KeyIndex {
         let builder = builders[b]
         // Strictly increasing integers cannot repeat, and need no hash table.
-        if let sorted = builder.columns[f].strictlyIncreasingIntegers { return KeyIndex(sortedIntegers: sorted) }
+        if builder.columns[f].strictlyIncreasing { return KeyIndex(sorted: builder.columns[f]) }
         let name = builder.schema.fields[f].name
         let column = builder.columns[f]
         var index = KeyIndex(capacity: builder.recordPositions.count)

@@ -88,7 +88,7 @@ enum Bridge {
                 let storage = column.storage
                 let kind: Int
                 switch column.kind {
-                case .integer: kind = SV_COLUMN_INTEGER
+                case .integer: kind = storage.integerSize == 4 ? SV_COLUMN_INTEGER32 : SV_COLUMN_INTEGER
                 case .number: kind = SV_COLUMN_NUMBER
                 case .boolean: kind = SV_COLUMN_BOOLEAN
                 case .text, .date: kind = SV_COLUMN_TEXT
