@@ -20,23 +20,29 @@ enum CSVWriter {
     /// Written as UTF-8 bytes, cell by cell (a query can have a million rows; a String per
     /// cell and per line was most of its time).
     static func table(_ table: Table) -> String {
+        self.table(titles: table.columns.map(\.title), rows: table.rows.count) { r, c in
+            let row = table.rows[r]
+            return c < row.count ? row[c] : .missing   // padded with missing cells
+        }
+    }
+
+    /// A table given cell by cell (so a large result need not be built as rows first).
+    static func table(titles: [String], rows: Int, cell: (_ row: Int, _ column: Int) -> Cell) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(64 + table.rows.count * 8 * max(table.columns.count, 1))
-        let width = table.columns.count
-        for (i, column) in table.columns.enumerated() {
+        out.reserveCapacity(64 + rows * 8 * max(titles.count, 1))
+        for (i, title) in titles.enumerated() {
             if i > 0 { out.append(comma) }
-            appendField(column.title, to: &out)
+            appendField(title, to: &out)
         }
         out.append(lineFeed)
-        for row in table.rows {
-            for i in 0..<width {
-                if i > 0 { out.append(comma) }
-                guard i < row.count else { continue }   // padded with missing cells
-                switch row[i] {
+        for r in 0..<rows {
+            for c in titles.indices {
+                if c > 0 { out.append(comma) }
+                switch cell(r, c) {
                 case .missing: break
                 case .integer(let integer): appendInteger(integer, to: &out)
                 case .text(let text): appendField(text, to: &out)
-                case let cell: appendField(raw(cell), to: &out)
+                case let other: appendField(raw(other), to: &out)
                 }
             }
             out.append(lineFeed)
