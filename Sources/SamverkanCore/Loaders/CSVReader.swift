@@ -11,6 +11,9 @@
 /// Problems become `schema.parse` errors and reading goes on: a bad row is reported once and
 /// skipped. Only an unterminated quoted cell ends the reading, since the rest of the file
 /// cannot be split into rows any more.
+///
+/// `read` returns the records; the loader instead uses `scan`, which hands each row's cell
+/// byte ranges and positions to a sink (CollectionBuilder) and keeps no rows itself.
 public enum CSVReader {
     public static func read(_ bytes: [UInt8], file: String) -> RawTable {
         bytes.withUnsafeBufferPointer { read(UnsafeRawBufferPointer($0), file: file) }
@@ -107,7 +110,8 @@ struct RawRecordSink: CSVSink {
     }
 }
 
-/// The state of one CSV read. Works on the raw bytes; Strings are made only for cells.
+/// The state of one CSV read. Works on the raw bytes; Strings are made only for header names
+/// (and for cells, by sinks that want them).
 struct CSVParser {
     static let emptyFileMessage = "the file is empty; a CSV file needs a header row"
     static let unterminatedMessage = "unterminated quoted cell starting here; close it with \""
