@@ -8,7 +8,10 @@
  *   - the traceback message handler;
  *   - the counting allocator (memory limit) and the timeout hook;
  *   - coroutine.resume / wrap / close replacements that track the running
- *     thread, so a timeout can also be armed inside a coroutine.
+ *     thread, so a timeout can also be armed inside a coroutine;
+ *   - the per-record fast paths: `c[i]` and `r.field` for plain typed columns,
+ *     read from column memory the bridge publishes (ENGINEERING §4); everything
+ *     else goes on to the Swift callbacks through the trampoline.
  */
 #ifndef SAMVERKAN_CLUA_SHIM_H
 #define SAMVERKAN_CLUA_SHIM_H
@@ -18,10 +21,41 @@
 #include <lua5.4/lualib.h>
 #include <pthread.h>
 #include <malloc.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- per-state bookkeeping, kept in the allocator's user data ---------- */
+
+/* One field of a collection as the record fast path reads it (see sv_record_index). */
+enum { SV_COLUMN_OTHER = 0, SV_COLUMN_INTEGER, SV_COLUMN_INTEGER32, SV_COLUMN_NUMBER, SV_COLUMN_BOOLEAN,
+       SV_COLUMN_TEXT };
+typedef struct sv_column {
+    const void *key;          /* address of the interned field name (anchored in the registry) */
+    int kind;                 /* SV_COLUMN_*; OTHER: the Swift callback answers */
+    const void *values;       /* int64_t[], int32_t[], double[], uint8_t[] (booleans) or the UTF-8 bytes */
+    const uint32_t *ends;     /* text: the end offset of each row's bytes */
+    const uint64_t *missing;  /* bit r set: row r has no value */
+    size_t missing_words;
+} sv_column;
+
+typedef struct sv_collection {
+    const sv_column *columns;
+    int count;
+} sv_collection;
+
+/* Small blocks (most Lua objects: records, short strings, small tables) come from slabs
+   and go back to free lists by size class, not to malloc: the process has more than one
+   thread (the watchdog), so every malloc/free would take glibc's locks, and a count over a
+   million records spent a quarter of its time there. The slabs are freed with the state. */
+#define SV_POOL_CLASSES 8                 /* 16, 32, ..., 128 bytes */
+#define SV_POOL_LIMIT (SV_POOL_CLASSES * 16)
+#define SV_POOL_SLAB (64 * 1024)
+typedef struct sv_pool {
+    void *free[SV_POOL_CLASSES];          /* free blocks; the first word links them */
+    char *cursor, *end;                   /* what is left of the newest slab */
+    void *slabs;                          /* every slab; the first word links them */
+} sv_pool;
 
 typedef struct sv_state {
     size_t used;            /* bytes currently allocated by this state */
@@ -34,6 +68,14 @@ typedef struct sv_state {
     pthread_mutex_t lock;   /* guards current and hook arming */
     void *host;             /* the Swift runtime (unretained) */
     char timeout_message[160];
+    sv_pool pool;
+    /* The record fast path: columns per collection id, the record metatable's registry
+       reference, and the Swift callbacks that answer what the fast paths do not. */
+    const sv_collection *collections;
+    int ncollections;
+    int record_metatable;
+    lua_CFunction record_index;
+    lua_CFunction collection_index;
 } sv_state;
 
 /* True while Lua runs a __gc finalizer. Lua (5.4.4 and later) stops its collector with
@@ -46,11 +88,57 @@ static inline int sv_in_finalizer(sv_state *st) {
     return st->main != NULL && lua_gc(st->main, LUA_GCISRUNNING) < 0;
 }
 
+static inline void *sv_pool_get(sv_pool *pool, size_t size) {
+    size_t c = (size - 1) >> 4;
+    void *block = pool->free[c];
+    if (block != NULL) {
+        pool->free[c] = *(void **)block;
+        return block;
+    }
+    size_t bytes = (c + 1) << 4;
+    if (pool->cursor == NULL || (size_t)(pool->end - pool->cursor) < bytes) {
+        char *slab = (char *)malloc(SV_POOL_SLAB);
+        if (slab == NULL) return NULL;
+        *(void **)slab = pool->slabs;
+        pool->slabs = slab;
+        pool->cursor = slab + 16;       /* the link, kept 16-byte aligned */
+        pool->end = slab + SV_POOL_SLAB;
+    }
+    block = pool->cursor;
+    pool->cursor += bytes;
+    return block;
+}
+
+static inline void sv_pool_put(sv_pool *pool, void *block, size_t size) {
+    size_t c = (size - 1) >> 4;
+    *(void **)block = pool->free[c];
+    pool->free[c] = block;
+}
+
+static inline void sv_pool_free_all(sv_pool *pool) {
+    void *slab = pool->slabs;
+    while (slab != NULL) {
+        void *next = *(void **)slab;
+        free(slab);
+        slab = next;
+    }
+    memset(pool, 0, sizeof *pool);
+}
+
+/* A block of `size` bytes: from the pool when small, else from malloc. */
+static inline void *sv_block_alloc(sv_state *st, size_t size) {
+    return size <= SV_POOL_LIMIT ? sv_pool_get(&st->pool, size) : malloc(size);
+}
+
+static inline void sv_block_free(sv_state *st, void *ptr, size_t size) {
+    if (size <= SV_POOL_LIMIT) sv_pool_put(&st->pool, ptr, size); else free(ptr);
+}
+
 static inline void *sv_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     sv_state *st = (sv_state *)ud;
     if (ptr == NULL) osize = 0;
     if (nsize == 0) {
-        free(ptr);
+        if (ptr != NULL) sv_block_free(st, ptr, osize);
         st->used -= osize;
         return NULL;
     }
@@ -62,7 +150,19 @@ static inline void *sv_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
             return NULL;
         }
     }
-    void *p = realloc(ptr, nsize);
+    void *p;
+    if (ptr != NULL && osize > SV_POOL_LIMIT && nsize > SV_POOL_LIMIT) {
+        p = realloc(ptr, nsize);
+    } else if (ptr != NULL && osize <= SV_POOL_LIMIT && nsize <= SV_POOL_LIMIT
+               && (osize - 1) >> 4 == (nsize - 1) >> 4) {
+        p = ptr;                          /* the same size class */
+    } else {
+        p = sv_block_alloc(st, nsize);
+        if (p != NULL && ptr != NULL) {
+            memcpy(p, ptr, osize < nsize ? osize : nsize);
+            sv_block_free(st, ptr, osize);
+        }
+    }
     if (p == NULL) { return NULL; }   /* shrinking never fails in practice; Lua copes */
     st->used = st->used - osize + nsize;
     return p;
@@ -88,7 +188,7 @@ static inline lua_State *sv_newstate(size_t limit) {
     st->limit = limit;
     pthread_mutex_init(&st->lock, NULL);
     lua_State *L = lua_newstate(sv_alloc, st);
-    if (L == NULL) { free(st); return NULL; }
+    if (L == NULL) { sv_pool_free_all(&st->pool); free(st); return NULL; }
     st->main = L;
     st->current = L;
     lua_atpanic(L, sv_panic);
@@ -102,6 +202,7 @@ static inline void sv_close(lua_State *L) {
     sv_state *st = sv_getstate(L);
     st->enforcing = 0;
     lua_close(L);
+    sv_pool_free_all(&st->pool);
     pthread_mutex_destroy(&st->lock);
     free(st);
 }
@@ -300,8 +401,8 @@ static inline void sv_where_user(lua_State *L) {
 
 typedef int (*sv_swift_fn)(lua_State *L);
 
-static inline int sv_trampoline(lua_State *L) {
-    sv_swift_fn fn = (sv_swift_fn)lua_touserdata(L, lua_upvalueindex(1));
+/* Runs a Swift callback and raises what it asks for, after its frame is gone. */
+static inline int sv_call_swift(lua_State *L, sv_swift_fn fn) {
     sv_state *st = sv_getstate(L);
     int was_enforcing = st->enforcing;
     st->enforcing = 0;            /* Swift's own pushes must not longjmp */
@@ -320,6 +421,134 @@ static inline int sv_trampoline(lua_State *L) {
     }
     return n;
 }
+
+static inline int sv_trampoline(lua_State *L) {
+    return sv_call_swift(L, (sv_swift_fn)lua_touserdata(L, lua_upvalueindex(1)));
+}
+
+/* ---- per-record fast paths ---------------------------------------------- */
+
+/* Pushes the record (collection, row) as userdata with the record metatable. */
+static inline void sv_push_record(lua_State *L, sv_state *st, int32_t collection, int32_t row) {
+    int32_t *handle = (int32_t *)lua_newuserdatauv(L, 2 * sizeof(int32_t), 0);
+    handle[0] = collection;
+    handle[1] = row;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, st->record_metatable);
+    lua_setmetatable(L, -2);
+}
+
+/* Pushes field `key` (an interned string's address) of record (collection, row) when it
+   is a plain integer, number, boolean or text column; returns 0, pushing nothing, otherwise. */
+static inline int sv_push_plain_field(lua_State *L, const sv_state *st, int32_t collection, int32_t row,
+                                      const void *key) {
+    if (collection < 0 || collection >= st->ncollections || row < 0) return 0;
+    const sv_collection *c = &st->collections[collection];
+    size_t r = (size_t)row;
+    for (int i = 0; i < c->count; i++) {
+        const sv_column *column = &c->columns[i];
+        if (column->key != key) continue;
+        if (column->kind == SV_COLUMN_OTHER) return 0;
+        if ((r >> 6) < column->missing_words && ((column->missing[r >> 6] >> (r & 63)) & 1)) {
+            lua_pushnil(L);
+            return 1;
+        }
+        switch (column->kind) {
+        case SV_COLUMN_INTEGER: lua_pushinteger(L, (lua_Integer)((const int64_t *)column->values)[r]); return 1;
+        case SV_COLUMN_INTEGER32: lua_pushinteger(L, (lua_Integer)((const int32_t *)column->values)[r]); return 1;
+        case SV_COLUMN_NUMBER: lua_pushnumber(L, ((const double *)column->values)[r]); return 1;
+        case SV_COLUMN_BOOLEAN: lua_pushboolean(L, ((const uint8_t *)column->values)[r] != 0); return 1;
+        case SV_COLUMN_TEXT: {
+            uint32_t start = r == 0 ? 0 : column->ends[r - 1];
+            lua_pushlstring(L, (const char *)column->values + start, column->ends[r] - start);
+            return 1;
+        }
+        default: return 0;
+        }
+    }
+    return 0;
+}
+
+/* __index of records. Lua calls it only for values with the record metatable (which
+   scripts cannot reach), so argument 1 is a record: (collection, row) as two int32.
+   Plain integer, number, boolean and text fields are read here; the rest, and every
+   error, is the Swift callback's. */
+static inline int sv_record_index(lua_State *L) {
+    sv_state *st = sv_getstate(L);
+    const int32_t *handle = (const int32_t *)lua_touserdata(L, 1);
+    if (handle != NULL && lua_type(L, 2) == LUA_TSTRING
+        && sv_push_plain_field(L, st, handle[0], handle[1], lua_tolstring(L, 2, NULL))) {
+        return 1;
+    }
+    return sv_call_swift(L, (sv_swift_fn)st->record_index);
+}
+
+/* __index of collections (and views): `c[i]` is read here, names go to Swift. Argument 1
+   is a collection: a header of four int32 (collection, count, all, reserved) and, unless
+   `all`, `count` rows. */
+static inline int sv_collection_index(lua_State *L) {
+    sv_state *st = sv_getstate(L);
+    const int32_t *header = (const int32_t *)lua_touserdata(L, 1);
+    if (header != NULL && lua_type(L, 2) == LUA_TNUMBER) {
+        int isnum = 0;
+        lua_Integer i = lua_tointegerx(L, 2, &isnum);
+        if (isnum && i >= 1 && i <= header[1]) {
+            int32_t row = header[2] ? (int32_t)(i - 1) : header[4 + (i - 1)];
+            sv_push_record(L, st, header[0], row);
+        } else {
+            lua_pushnil(L);
+        }
+        return 1;
+    }
+    return sv_call_swift(L, (sv_swift_fn)st->collection_index);
+}
+
+/* seek(record, collection, i [, values, names]): makes `record` stand for the i-th record
+   of `collection`, and sets values[name] for each name in the array `names` to the field's
+   value when it is a plain column, else to nil. Only the --where driver calls it (scripts
+   cannot reach it): it moves one record of its own along the collection and never hands
+   it out, instead of making a record per row, and reads the fields the expression names
+   into a table its environment falls back to, instead of a metamethod call per name. */
+static inline int sv_record_seek(lua_State *L) {
+    int32_t *handle = (int32_t *)lua_touserdata(L, 1);
+    const int32_t *header = (const int32_t *)lua_touserdata(L, 2);
+    lua_Integer i = lua_tointeger(L, 3);
+    if (handle == NULL || header == NULL || lua_rawlen(L, 1) != 2 * sizeof(int32_t)
+        || lua_rawlen(L, 2) < 4 * sizeof(int32_t) || i < 1 || i > header[1]) {
+        return luaL_error(L, "seek: bad arguments");
+    }
+    if (!header[2] && lua_rawlen(L, 2) < (size_t)(4 + header[1]) * sizeof(int32_t)) {
+        return luaL_error(L, "seek: bad arguments");
+    }
+    handle[0] = header[0];
+    handle[1] = header[2] ? (int32_t)(i - 1) : header[4 + (i - 1)];
+    if (lua_type(L, 4) == LUA_TTABLE && lua_type(L, 5) == LUA_TTABLE) {
+        sv_state *st = sv_getstate(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, 5);
+        for (lua_Integer k = 1; k <= n; k++) {
+            lua_rawgeti(L, 5, k);
+            const void *key = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, NULL) : NULL;
+            if (key == NULL || !sv_push_plain_field(L, st, handle[0], handle[1], key)) lua_pushnil(L);
+            lua_rawset(L, 4);
+        }
+    }
+    return 0;
+}
+
+/* Publishes the fast paths' tables (they stay valid while the state lives). */
+static inline void sv_set_fast_paths(lua_State *L, const sv_collection *collections, int count,
+                                     int record_metatable, lua_CFunction record_index,
+                                     lua_CFunction collection_index) {
+    sv_state *st = sv_getstate(L);
+    st->collections = collections;
+    st->ncollections = count;
+    st->record_metatable = record_metatable;
+    st->record_index = record_index;
+    st->collection_index = collection_index;
+}
+
+static inline void sv_push_record_index(lua_State *L) { lua_pushcfunction(L, sv_record_index); }
+static inline void sv_push_collection_index(lua_State *L) { lua_pushcfunction(L, sv_collection_index); }
+static inline void sv_push_record_seek(lua_State *L) { lua_pushcfunction(L, sv_record_seek); }
 
 /* Pushes a Lua function that calls the Swift callback through the trampoline. */
 static inline void sv_pushswift(lua_State *L, sv_swift_fn fn) {

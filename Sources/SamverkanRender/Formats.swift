@@ -58,6 +58,12 @@ public func render(
     }
 }
 
+/// The result of `samverkan query` as CSV, given cell by cell: the same text as
+/// `renderTable(_:as: .csv)` of the table with these titles and cells, without the table.
+public func renderCSV(titles: [String], rows: Int, cell: (_ row: Int, _ column: Int) -> Cell) -> String {
+    CSVWriter.table(titles: titles, rows: rows, cell: cell)
+}
+
 /// Renders the result table of `samverkan query` in one output format.
 public func renderTable(_ table: Table, as format: QueryFormat, options: RenderOptions = RenderOptions()) -> String {
     switch format {

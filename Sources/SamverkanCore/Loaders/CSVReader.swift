@@ -11,6 +11,9 @@
 /// Problems become `schema.parse` errors and reading goes on: a bad row is reported once and
 /// skipped. Only an unterminated quoted cell ends the reading, since the rest of the file
 /// cannot be split into rows any more.
+///
+/// `read` returns the records; the loader instead uses `scan`, which hands each row's cell
+/// byte ranges and positions to a sink (CollectionBuilder) and keeps no rows itself.
 public enum CSVReader {
     public static func read(_ bytes: [UInt8], file: String) -> RawTable {
         bytes.withUnsafeBufferPointer { read(UnsafeRawBufferPointer($0), file: file) }
@@ -18,28 +21,98 @@ public enum CSVReader {
 
     /// Reads the bytes in place, e.g. `data.withUnsafeBytes { CSVReader.read($0, file: name) }`.
     public static func read(_ bytes: UnsafeRawBufferPointer, file: String) -> RawTable {
+        var sink = RawRecordSink()
+        let (diagnostics, headerPositions) = scan(bytes, file: file, into: &sink)
+        return RawTable(records: sink.records, diagnostics: diagnostics, headerPositions: headerPositions)
+    }
+
+    /// Reads the bytes in place and hands the header and each well-formed row to `sink`
+    /// (rows with problems are reported, not handed on). Returns the diagnostics and
+    /// where each kept header name stands. `release(offset)` is called now and then with
+    /// an offset before which no byte will be read again.
+    static func scan<Sink: CSVSink>(_ bytes: UnsafeRawBufferPointer, file: String, into sink: inout Sink,
+                                    release: ((Int) -> Void)? = nil)
+        -> (diagnostics: [Diagnostic], headerPositions: [String: Position]) {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
-            return RawTable(diagnostics: [Diagnostic(.error, rule: "schema.parse", CSVParser.emptyFileMessage,
-                                                     at: SourceLocation(file: file, line: 1, column: 1))])
+            return ([Diagnostic(.error, rule: "schema.parse", CSVParser.emptyFileMessage,
+                                at: SourceLocation(file: file, line: 1, column: 1))], [:])
         }
         var parser = CSVParser(p: base.assumingMemoryBound(to: UInt8.self), n: bytes.count, file: file)
-        parser.run()
-        return RawTable(records: parser.records, diagnostics: parser.diagnostics,
-                        headerPositions: parser.headerPositions)
+        parser.release = release
+        parser.run(into: &sink)
+        return (parser.diagnostics, parser.headerPositions)
     }
 }
 
-/// The state of one CSV read. Works on the raw bytes; Strings are made only for cells.
-struct CSVParser {
-    /// One cell of the current row: its content bytes `p[start..<end]` (inside the quotes for a quoted cell).
-    struct Cell {
-        var start: Int
-        var end: Int
-        /// The content holds doubled quotes (`""`) that stand for one quote.
-        var doubled: Bool
-        var position: Position
+/// One cell of a CSV row: its content bytes `p[start..<end]` (inside the quotes for a quoted cell).
+struct CSVCell {
+    var start: Int
+    var end: Int
+    /// The content holds doubled quotes (`""`) that stand for one quote.
+    var doubled: Bool
+    var position: Position
+
+    /// The content bytes as written (doubled quotes still doubled).
+    @inline(__always)
+    func bytes(_ p: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: p + start, count: end - start)
     }
 
+    /// The cell's text with doubled quotes undone.
+    func text(_ p: UnsafePointer<UInt8>) -> String {
+        if !doubled { return String(decoding: bytes(p), as: UTF8.self) }
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(end - start)
+        var k = start
+        while k < end {
+            let c = p[k]
+            scratch.append(c)
+            k += c == ReaderBytes.quote ? 2 : 1
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// The cell's value: `.null` when empty, else its text.
+    func content(_ p: UnsafePointer<UInt8>) -> RawContent {
+        start == end ? .null : .cell(text(p))
+    }
+}
+
+/// What a CSV read hands on: the header once, then each well-formed row.
+protocol CSVSink {
+    /// The header's names by cell (empty for an empty name) and the cells whose names are
+    /// kept (not empty, not a repeat), in order, with their positions.
+    mutating func header(names: [String], kept: [Int], positions: [Position])
+    /// A well-formed row of as many cells as the header, starting on `line`; `p` holds the bytes.
+    /// (`cells` may hold stale cells after the row's own.)
+    mutating func row(_ cells: [CSVCell], line: Int, bytes p: UnsafePointer<UInt8>)
+}
+
+/// Collects the rows as ``RawRecord``s (for ``CSVReader/read(_:file:)-(UnsafeRawBufferPointer,_)``).
+struct RawRecordSink: CSVSink {
+    var records: [RawRecord] = []
+    private var names: [String] = []
+    private var kept: [Int] = []
+
+    mutating func header(names: [String], kept: [Int], positions: [Position]) {
+        self.names = names
+        self.kept = kept
+    }
+
+    mutating func row(_ cells: [CSVCell], line: Int, bytes p: UnsafePointer<UInt8>) {
+        var fields: [(name: String, value: RawValue)] = []
+        fields.reserveCapacity(kept.count)
+        for index in kept {
+            let cell = cells[index]
+            fields.append((names[index], RawValue(cell.content(p), at: cell.position)))
+        }
+        records.append(RawRecord(position: Position(line: line, column: 1), fields: fields))
+    }
+}
+
+/// The state of one CSV read. Works on the raw bytes; Strings are made only for header names
+/// (and for cells, by sinks that want them).
+struct CSVParser {
     static let emptyFileMessage = "the file is empty; a CSV file needs a header row"
     static let unterminatedMessage = "unterminated quoted cell starting here; close it with \""
     static let quoteInCellMessage =
@@ -76,15 +149,20 @@ struct CSVParser {
     /// A known column on the current line, so that columns are counted once per line.
     var anchorOffset = 0
     var anchorColumn = 1
+    /// Every byte read so far on the current line is ASCII, so a column is a byte offset.
+    var asciiLine = true
 
-    var records: [RawRecord] = []
     var diagnostics: [Diagnostic] = []
     var headerPositions: [String: Position] = [:]
+    /// Told, every few megabytes, the start of the row about to be read.
+    var release: ((Int) -> Void)?
+    private var released = 0
+    private static let releaseStep = 4 << 20
 
-    /// The cells of the row being read, and its first problem.
-    var cells: [Cell] = []
+    /// The cells of the row being read (the first `cellCount`; kept for reuse), and its first problem.
+    var cells: [CSVCell] = []
+    var cellCount = 0
     var rowError: Diagnostic?
-    var scratch: [UInt8] = []
 
     init(p: UnsafePointer<UInt8>, n: Int, file: String) {
         self.p = p
@@ -92,7 +170,7 @@ struct CSVParser {
         self.file = file
     }
 
-    mutating func run() {
+    mutating func run<Sink: CSVSink>(into sink: inout Sink) {
         if ReaderBytes.hasUTF16BOM(p, count: n) {
             diagnostics.append(error(ReaderBytes.utf16Message, at: Position(line: 1, column: 1)))
             return
@@ -100,6 +178,7 @@ struct CSVParser {
         if ReaderBytes.hasUTF8BOM(p, count: n) {
             i = 3
             lineStart = 3
+            asciiLine = true
             anchorOffset = 3
         }
 
@@ -115,13 +194,13 @@ struct CSVParser {
             diagnostics.append(rowError)
             return
         }
-        let width = cells.count
+        let width = cellCount
         var names: [String] = []
         var kept: [Int] = []
+        var keptPositions: [Position] = []
         names.reserveCapacity(width)
-        for (index, cell) in cells.enumerated() {
-            let name: String
-            if case .cell(let text) = content(cell) { name = text } else { name = "" }
+        for (index, cell) in cells.prefix(cellCount).enumerated() {
+            let name = cell.start == cell.end ? "" : cell.text(p)
             names.append(name)
             if name.isEmpty {
                 diagnostics.append(error(Self.emptyNameMessage, at: cell.position))
@@ -130,31 +209,32 @@ struct CSVParser {
             } else {
                 headerPositions[name] = cell.position
                 kept.append(index)
+                keptPositions.append(cell.position)
             }
         }
+        sink.header(names: names, kept: kept, positions: keptPositions)
 
         // The data rows.
         while true {
             skipBlankLines()
             guard i < n else { return }
+            if let release, i - released >= Self.releaseStep {
+                // A row reads only its own bytes, its diagnostics only its own lines.
+                release(i)
+                released = i
+            }
             let rowLine = line
             guard readRow() else { return }
             if let rowError {
                 diagnostics.append(rowError)
                 continue
             }
-            if cells.count != width {
-                let position = cells.count > width ? cells[width].position : Position(line: rowLine, column: 1)
-                diagnostics.append(error(Self.countMessage(cells: cells.count, fields: width), at: position))
+            if cellCount != width {
+                let position = cellCount > width ? cells[width].position : Position(line: rowLine, column: 1)
+                diagnostics.append(error(Self.countMessage(cells: cellCount, fields: width), at: position))
                 continue
             }
-            var fields: [(name: String, value: RawValue)] = []
-            fields.reserveCapacity(kept.count)
-            for index in kept {
-                let cell = cells[index]
-                fields.append((names[index], RawValue(content(cell), at: cell.position)))
-            }
-            records.append(RawRecord(position: Position(line: rowLine, column: 1), fields: fields))
+            sink.row(cells, line: rowLine, bytes: p)
         }
     }
 
@@ -171,13 +251,14 @@ struct CSVParser {
             }
             line += 1
             lineStart = i
+            asciiLine = true
         }
     }
 
     /// Reads one row into `cells`, noting its first problem in `rowError`, and moves past its line end.
     /// Returns false after an unterminated quoted cell: the rest of the file is not read.
     private mutating func readRow() -> Bool {
-        cells.removeAll(keepingCapacity: true)
+        cellCount = 0
         rowError = nil
         while true {
             let position = Position(line: line, column: column(at: i))
@@ -206,16 +287,18 @@ struct CSVParser {
                     if c == Self.lineFeed {
                         line += 1
                         lineStart = j + 1
+                        asciiLine = true
                     } else if c == 0 {
                         noteError(ReaderBytes.nulMessage, at: j, line: line, lineStart: lineStart)
                     }
                     bits |= c
                     j += 1
                 }
+                if bits & 0x80 != 0 { asciiLine = false }
                 if bits & 0x80 != 0, let bad = ReaderBytes.firstInvalidUTF8(p, from: open + 1, to: j) {
                     noteError(ReaderBytes.invalidUTF8Message(p[bad]), at: bad, line: openLine, lineStart: openLineStart)
                 }
-                cells.append(Cell(start: open + 1, end: j, doubled: doubled, position: position))
+                addCell(CSVCell(start: open + 1, end: j, doubled: doubled, position: position))
                 i = j + 1
                 if !atCellEnd() {
                     noteError(Self.textAfterQuoteMessage, at: i, line: line, lineStart: lineStart)
@@ -223,7 +306,7 @@ struct CSVParser {
                 }
             } else {
                 let end = scanUnquoted(from: i)
-                cells.append(Cell(start: i, end: end, doubled: false, position: position))
+                addCell(CSVCell(start: i, end: end, doubled: false, position: position))
                 i = end
             }
             // At a comma, a line end or the end of the file.
@@ -236,8 +319,15 @@ struct CSVParser {
             if i < n { i += 1 }  // the LF
             line += 1
             lineStart = i
+            asciiLine = true
             return true
         }
+    }
+
+    @inline(__always)
+    private mutating func addCell(_ cell: CSVCell) {
+        if cellCount < cells.count { cells[cellCount] = cell } else { cells.append(cell) }
+        cellCount += 1
     }
 
     /// True at a comma, a line end (LF, CRLF, or CR at the end of the file) or the end of the file.
@@ -269,6 +359,7 @@ struct CSVParser {
             }
             j &+= 1
         }
+        if bits & 0x80 != 0 { asciiLine = false }
         if bits & 0x80 != 0, let bad = ReaderBytes.firstInvalidUTF8(p, from: start, to: j) {
             noteError(ReaderBytes.invalidUTF8Message(p[bad]), at: bad, line: line, lineStart: lineStart)
         }
@@ -283,6 +374,7 @@ struct CSVParser {
 
     /// The column of byte `q` on the current line, counting forward from the last column asked for.
     private mutating func column(at q: Int) -> Int {
+        if asciiLine { return 1 + q - lineStart }
         if anchorOffset < lineStart || anchorOffset > q {
             anchorOffset = lineStart
             anchorColumn = 1
@@ -291,23 +383,6 @@ struct CSVParser {
         anchorOffset = q
         anchorColumn = column
         return column
-    }
-
-    /// A cell's value: `.null` when empty, else its text with doubled quotes undone.
-    private mutating func content(_ cell: Cell) -> RawContent {
-        if cell.start == cell.end { return .null }
-        if !cell.doubled {
-            return .cell(String(decoding: UnsafeBufferPointer(start: p + cell.start, count: cell.end - cell.start),
-                                as: UTF8.self))
-        }
-        scratch.removeAll(keepingCapacity: true)
-        var k = cell.start
-        while k < cell.end {
-            let c = p[k]
-            scratch.append(c)
-            k += c == Self.quote ? 2 : 1
-        }
-        return .cell(String(decoding: scratch, as: UTF8.self))
     }
 
     private func error(_ message: String, at position: Position) -> Diagnostic {

@@ -1,39 +1,69 @@
-/// Turns the raw records of one file into typed columns, reporting every value that does
+/// Turns the records of one file into typed columns, reporting every value that does
 /// not fit its field (it never stops at the first).
+///
+/// Two ways in, with the same checks and messages: ``add(_:)`` takes the raw records of
+/// the JSON and YAML readers; as a ``CSVSink`` it takes CSV rows straight from the file's
+/// bytes, parsing integers, numbers, dates and booleans without making Strings (ENGINEERING §4).
 struct CollectionBuilder {
     let schema: CollectionSchema
     let file: String
-    var columns: [[Value]]
-    var cellPositions: [[Position]]
-    var recordPositions: [Position] = []
+    var columns: [ColumnData]
+    var cellPositions: [PositionColumn]
+    var recordPositions = RecordPositions()
     var diagnostics: [Diagnostic] = []
     private let fieldIndex: [String: Int]
     private let checkers: [ConstraintChecker?]
     private let types: [FieldType]
+    private let kinds: [ColumnData.Kind]
     private let required: [Bool]
     /// The field index of the name last seen at each position: rows of one file repeat
     /// their names in the same order, so most look-ups are one string comparison.
     private var positionCache: [(name: String, field: Int?)] = []
+    /// How each field's present values are checked against its constraints.
+    private let checks: [Check]
+    /// The fields that are required or constrained, in schema order (the others need no check).
+    private let checkedFields: [Int]
 
-    init(schema: CollectionSchema, file: String, capacity: Int) {
+    fileprivate enum Check {
+        case none
+        /// Only `minimum`/`maximum` on an integer or number field: compared as the value is added.
+        case bounds(minimum: Double, maximum: Double)
+        /// Anything else: the checker looks at every present value.
+        case general
+    }
+    /// CSV: the cell index and field of each header column that names a field, and the fields no column names.
+    private var csvFields: [(cell: Int, field: Int)] = []
+    private var csvAbsent: [Int] = []
+    /// The size of the CSV file being read (0 otherwise): text columns reserve room from it.
+    private let fileSize: Int
+
+    init(schema: CollectionSchema, file: String, capacity: Int, fileSize: Int = 0) {
         self.schema = schema
         self.file = file
-        columns = Array(repeating: [], count: schema.fields.count)
-        cellPositions = Array(repeating: [], count: schema.fields.count)
-        for i in columns.indices {
-            columns[i].reserveCapacity(capacity)
-            cellPositions[i].reserveCapacity(capacity)
-        }
+        self.fileSize = fileSize
+        types = schema.fields.map(\.type)
+        kinds = types.map(ColumnData.kind(of:))
+        columns = types.map { ColumnData(type: $0, capacity: capacity) }
+        cellPositions = schema.fields.map { _ in PositionColumn(capacity: capacity) }
         recordPositions.reserveCapacity(capacity)
         fieldIndex = Dictionary(schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        types = schema.fields.map(\.type)
         required = schema.fields.map(\.required)
-        checkers = schema.fields.map { field in
-            let constrained = field.enumValues != nil || field.minimum != nil || field.maximum != nil
-                || field.pattern != nil || field.minLength != nil || field.maxLength != nil
-            return constrained ? ConstraintChecker(field: field) : nil
+        checkers = schema.fields.map { ConstraintChecker.constrained($0) ? ConstraintChecker(field: $0) : nil }
+        let checks: [Check] = schema.fields.map { field in
+            guard ConstraintChecker.constrained(field) else { return .none }
+            if field.enumValues == nil && (field.type == .integer || field.type == .number) {
+                return .bounds(minimum: field.minimum ?? -.infinity, maximum: field.maximum ?? .infinity)
+            }
+            return .general
+        }
+        self.checks = checks
+        checkedFields = schema.fields.indices.filter { f in
+            if case .none = checks[f] { return schema.fields[f].required }
+            return true
         }
     }
+
+    // MARK: - Raw records (JSON, YAML)
 
     /// Adds the records of a file, reporting unknown fields, type errors and constraint breaks.
     mutating func add(_ table: RawTable) {
@@ -42,20 +72,17 @@ struct CollectionBuilder {
             reportedUnknown.insert(name)
             diagnostics.append(unknownField(name, at: position))
         }
+        var values: [Value?] = Array(repeating: nil, count: columns.count)
+        var positions: [Position?] = Array(repeating: nil, count: columns.count)
         for record in table.records {
-            add(record, reportedUnknown: &reportedUnknown, perRecord: table.headerPositions.isEmpty)
+            add(record, perRecord: table.headerPositions.isEmpty, values: &values, positions: &positions)
         }
     }
 
-    private mutating func add(_ record: RawRecord, reportedUnknown: inout Set<String>, perRecord: Bool) {
+    private mutating func add(_ record: RawRecord, perRecord: Bool, values: inout [Value?], positions: inout [Position?]) {
         let row = recordPositions.count
-        recordPositions.append(record.position)
-        for f in columns.indices {
-            columns[f].append(.missing)
-            cellPositions[f].append(Position(line: 0, column: 0))
-        }
+        var flags = RowFlags()
         var failures: [(field: String, message: String, position: Position)] = []
-        var failed = Set<Int>()
         for (i, (name, raw)) in record.fields.enumerated() {
             let f: Int?
             if i < positionCache.count, positionCache[i].name == name {
@@ -71,36 +98,62 @@ struct CollectionBuilder {
             }
             switch ValueConverter.convert(raw.content, to: types[f], field: name) {
             case .success(let value):
-                columns[f][row] = value
+                values[f] = value
             case .failure(let error):
                 failures.append((name, error.message, raw.position))
-                failed.insert(f)
+                flags.failed.insert(f)
             }
-            cellPositions[f][row] = raw.position
+            positions[f] = raw.position
+        }
+        let recordLine = record.position.line
+        recordPositions.append(record.position)
+        for f in columns.indices {
+            let value = values[f] ?? .missing
+            flags.note(value, f, checks[f])
+            columns[f].append(value)
+            if let position = positions[f] {
+                cellPositions[f].append(position, recordLine: recordLine)
+            } else {
+                cellPositions[f].appendNone()
+            }
+            values[f] = nil
+            positions[f] = nil
         }
         for failure in failures {
             diagnostics.append(diagnostic("schema.type", failure.message, row: row, field: failure.field, at: failure.position))
         }
-        checkRow(row, failed: failed)
+        checkRow(row, flags)
     }
 
-    private mutating func checkRow(_ row: Int, failed: Set<Int>) {
-        for f in columns.indices {
-            let value = columns[f][row]
-            if value.isMissing {
+    // MARK: - Checks
+
+    /// Reports missing required values and broken constraints of a row, in schema order; clears the row's flags.
+    private mutating func checkRow(_ row: Int, _ flags: RowFlags) {
+        for f in checkedFields {
+            if flags.missing.contains(f) {
                 // A value that failed its type check was reported already.
-                if required[f] && !failed.contains(f) {
+                if required[f] && !flags.failed.contains(f) {
                     let field = schema.fields[f]
-                    let position = cellPositions[f][row].line > 0 ? cellPositions[f][row] : recordPositions[row]
                     diagnostics.append(diagnostic("schema.required", "\(field.name) is required but missing",
-                                                  row: row, field: field.name, at: position))
+                                                  row: row, field: field.name, at: location(row: row, field: f)))
                 }
-                continue
-            }
-            if let checker = checkers[f], let (rule, message) = checker.violation(of: value) {
-                diagnostics.append(diagnostic(rule, message, row: row, field: checker.field.name, at: cellPositions[f][row]))
+            } else if flags.check.contains(f), let checker = checkers[f],
+                      let (rule, message) = checker.violation(of: columns[f][row]) {
+                diagnostics.append(diagnostic(rule, message, row: row, field: checker.field.name,
+                                              at: cellPosition(row: row, field: f)))
             }
         }
+    }
+
+    /// Where a row's value of a field stands (line 0 when the field was absent).
+    func cellPosition(row: Int, field f: Int) -> Position {
+        cellPositions[f].position(row, recordLine: recordPositions.line(row))
+    }
+
+    /// Where a row's value stands, else where its record starts.
+    private func location(row: Int, field f: Int) -> Position {
+        let position = cellPosition(row: row, field: f)
+        return position.line > 0 ? position : recordPositions[row]
     }
 
     private func unknownField(_ name: String, at position: Position) -> Diagnostic {
@@ -115,5 +168,234 @@ struct CollectionBuilder {
         let key = schema.keyIndex.map { columns[$0][row] }.flatMap { $0.isMissing ? nil : $0.text }
         return Diagnostic(.error, rule: rule, message, at: SourceLocation(file: file, position),
                           collection: schema.name, key: key, field: field)
+    }
+}
+
+// MARK: - CSV rows, straight from the bytes
+
+extension CollectionBuilder: CSVSink {
+    mutating func header(names: [String], kept: [Int], positions: [Position]) {
+        var named = Array(repeating: false, count: columns.count)
+        csvFields = []
+        for (k, cell) in kept.enumerated() {
+            let name = names[cell]
+            if let f = fieldIndex[name] {
+                csvFields.append((cell, f))
+                named[f] = true
+            } else {
+                diagnostics.append(unknownField(name, at: positions[k]))
+            }
+        }
+        csvAbsent = columns.indices.filter { !named[$0] }
+    }
+
+    mutating func row(_ cells: [CSVCell], line: Int, bytes p: UnsafePointer<UInt8>) {
+        let row = recordPositions.count
+        if row == 4096, let first = cells.first, first.start > 0 {
+            // Text grows in proportion to the file read so far; 15% to spare. (A CSV
+            // column's text is never longer than the file.)
+            let scale = Double(fileSize) / Double(first.start) * 1.15
+            for f in columns.indices { columns[f].reserveText(scale: scale, limit: fileSize) }
+        }
+        let recordLine = Int32(clamping: line)
+        recordPositions.append(Position(line: line, column: 1))
+        var flags = RowFlags()
+        // Cells that are not plainly of their field's type, converted after the loop (rare).
+        var slow: [(cell: Int, field: Int)] = []
+        // Locals, so the loop below touches only the columns and positions it appends to.
+        let fields = csvFields, kinds = kinds, checks = checks
+        columns.withUnsafeMutableBufferPointer { columns in
+            cellPositions.withUnsafeMutableBufferPointer { positions in
+                for (c, f) in fields {
+                    let cell = cells[c]
+                    positions[f].append(cell.position, recordLine: recordLine)
+                    if cell.start == cell.end {
+                        columns[f].appendMissing()
+                        flags.missing.insert(f)
+                    } else if !Self.appendFast(cell, p, to: &columns[f], kinds[f], checks[f], field: f, &flags) {
+                        slow.append((c, f))
+                    }
+                }
+            }
+        }
+        var failures: [(field: Int, message: String, position: Position)] = []
+        for (c, f) in slow {
+            let cell = cells[c]
+            switch ValueConverter.convert(.cell(cell.text(p)), to: types[f], field: schema.fields[f].name) {
+            case .success(let value):
+                columns[f].append(value)
+                flags.note(value, f, checks[f])
+            case .failure(let error):
+                columns[f].appendMissing()
+                flags.missing.insert(f)
+                flags.failed.insert(f)
+                failures.append((f, error.message, cell.position))
+            }
+        }
+        for f in csvAbsent {
+            columns[f].appendMissing()
+            cellPositions[f].appendNone()
+            flags.missing.insert(f)
+        }
+        for failure in failures {
+            diagnostics.append(diagnostic("schema.type", failure.message, row: row,
+                                          field: schema.fields[failure.field].name, at: failure.position))
+        }
+        checkRow(row, flags)
+    }
+
+    /// Appends a non-empty cell's value when it is plainly of the field's type; false when the
+    /// cell needs the general conversion (which also words the error).
+    @inline(__always)
+    private static func appendFast(_ cell: CSVCell, _ p: UnsafePointer<UInt8>, to column: inout ColumnData,
+                                   _ kind: ColumnData.Kind, _ check: Check, field f: Int, _ flags: inout RowFlags) -> Bool {
+        let bytes = cell.bytes(p)
+        switch kind {
+        case .integer:
+            guard let value = CellParsing.integer(bytes) else { return false }
+            column.appendInteger(value)
+            flags.note(number: Double(value), f, check)
+        case .number:
+            guard let value = CellParsing.number(bytes) else { return false }
+            column.appendNumber(value)
+            flags.note(number: value, f, check)
+        case .text:
+            guard column.appendText(bytes, doubledQuotes: cell.doubled) else { return false }
+            flags.note(number: 0, f, check)
+        case .ref:
+            guard column.appendRef(bytes, doubledQuotes: cell.doubled) else { return false }
+            flags.note(number: 0, f, check)
+        case .date:
+            guard !cell.doubled, CalendarDate.isValid(bytes), column.appendText(bytes) else { return false }
+            flags.note(number: 0, f, check)
+        case .boolean:
+            guard let value = CellParsing.boolean(bytes) else { return false }
+            column.appendBoolean(value)
+            flags.note(number: 0, f, check)
+        case .values:
+            return false
+        }
+        return true
+    }
+}
+
+/// What adding one row found per field: missing values, values that failed their type
+/// (reported already), values the constraint checker must look at.
+private struct RowFlags {
+    var missing = FieldSet()
+    var failed = FieldSet()
+    var check = FieldSet()
+
+    /// Notes a converted value: missing, or present and to be checked when its field has a check.
+    mutating func note(_ value: Value, _ f: Int, _ check: CollectionBuilder.Check) {
+        if value.isMissing {
+            missing.insert(f)
+        } else if case .none = check {
+        } else {
+            self.check.insert(f)
+        }
+    }
+
+    /// Notes a present value: to be checked when out of its field's bounds, or always for a general check.
+    @inline(__always)
+    mutating func note(number: Double, _ f: Int, _ check: CollectionBuilder.Check) {
+        switch check {
+        case .none: break
+        case .bounds(let minimum, let maximum): if !(number >= minimum && number <= maximum) { self.check.insert(f) }
+        case .general: self.check.insert(f)
+        }
+    }
+}
+
+/// A set of field indexes: a bit mask for the first 64, a list for the rest.
+private struct FieldSet {
+    private var low: UInt64 = 0
+    private var high: [Int] = []
+
+    @inline(__always)
+    mutating func insert(_ f: Int) {
+        if f < 64 { low |= 1 << UInt64(f) } else { high.append(f) }
+    }
+
+    @inline(__always)
+    func contains(_ f: Int) -> Bool {
+        f < 64 ? low & (1 << UInt64(f)) != 0 : high.contains(f)
+    }
+}
+
+/// Values parsed straight from a cell's bytes, for the common spellings only; anything
+/// else returns nil and goes through ``ValueConverter`` (which has the final word).
+enum CellParsing {
+    /// `Int(text)`: an optional sign and decimal digits, within range.
+    @inline(__always)
+    static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var k = 0
+        var negative = false
+        if b.count > 0 && (b[0] == 0x2D || b[0] == 0x2B) {
+            negative = b[0] == 0x2D
+            k = 1
+        }
+        guard k < b.count, b.count - k <= 18 else { return nil }  // 18 digits cannot overflow
+        var value = 0
+        while k < b.count {
+            let d = b[k] &- 0x30
+            guard d < 10 else { return nil }
+            value = value &* 10 &+ Int(d)
+            k &+= 1
+        }
+        return negative ? -value : value
+    }
+
+    private static let powers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                           1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+
+    /// `Double(text)` for `[-+]digits[.digits]` with at most 15 significant digits, where one
+    /// exact division gives the correctly rounded value; nil for everything else.
+    @inline(__always)
+    static func number(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        var k = 0
+        var negative = false
+        if b.count > 0 && (b[0] == 0x2D || b[0] == 0x2B) {
+            negative = b[0] == 0x2D
+            k = 1
+        }
+        var mantissa = 0
+        var digits = 0
+        var fraction = 0
+        var seenPoint = false
+        var intDigits = 0
+        while k < b.count {
+            let c = b[k]
+            let d = c &- 0x30
+            if d < 10 {
+                mantissa = mantissa &* 10 &+ Int(d)
+                digits &+= 1
+                if seenPoint { fraction &+= 1 } else { intDigits &+= 1 }
+            } else if c == 0x2E && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            k &+= 1
+        }
+        // Digits on both sides of a point (strtod would also take "1." and ".5"; leave them to it).
+        guard intDigits > 0, !seenPoint || fraction > 0, digits <= 15 else { return nil }
+        let value = fraction == 0 ? Double(mantissa) : Double(mantissa) / powers[fraction]
+        return negative ? -value : value
+    }
+
+    /// `true`/`yes`/`false`/`no` in any ASCII case.
+    @inline(__always)
+    static func boolean(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+        func equals(_ word: StaticString) -> Bool {
+            guard b.count == word.utf8CodeUnitCount else { return false }
+            let w = word.utf8Start
+            for k in 0..<b.count where lower(b[k]) != w[k] { return false }
+            return true
+        }
+        if equals("true") || equals("yes") { return true }
+        if equals("false") || equals("no") { return false }
+        return nil
     }
 }

@@ -8,19 +8,19 @@ public final class CollectionStore: Sendable {
     public let schema: CollectionSchema
     /// The data file as diagnostics show it (`data/municipalities.csv`).
     public let file: String
-    /// One array per field, in schema order; each holds one value per row.
-    public let columns: [[Value]]
-    /// One array per field: where each row's value stands (line 0 when the value is missing).
-    public let cellPositions: [[Position]]
+    /// One column per field, in schema order; each holds one value per row (`columns[f][row]`).
+    public let columns: [FieldColumn]
+    /// One per field: where each row's value stands (see ``position(row:field:)``).
+    public let cellPositions: [PositionColumn]
     /// Where each record starts.
-    public let recordPositions: [Position]
+    public let recordPositions: RecordPositions
     /// Row of each key (the first row when a key is duplicated).
     public let keyRows: KeyIndex
     /// One array per relation of the schema: for each row, the rows of the related collection.
     public let relationRows: [[[Int32]]]
 
-    init(id: Int, schema: CollectionSchema, file: String, columns: [[Value]], cellPositions: [[Position]],
-         recordPositions: [Position], keyRows: KeyIndex, relationRows: [[[Int32]]]) {
+    init(id: Int, schema: CollectionSchema, file: String, columns: [FieldColumn], cellPositions: [PositionColumn],
+         recordPositions: RecordPositions, keyRows: KeyIndex, relationRows: [[[Int32]]]) {
         self.id = id
         self.schema = schema
         self.file = file
@@ -54,9 +54,14 @@ public final class CollectionStore: Sendable {
         SourceLocation(file: file, recordPositions[row])
     }
 
+    /// Where a row's value of a field stands (line 0 when the record has no such field).
+    public func position(row: Int, field: Int) -> Position {
+        cellPositions[field].position(row, recordLine: recordPositions.line(row))
+    }
+
     /// Where a field's value stands, else where its record starts.
     public func location(of row: Int, field: Int) -> SourceLocation {
-        let position = cellPositions[field][row]
+        let position = position(row: row, field: field)
         return position.line > 0 ? SourceLocation(file: file, position) : location(of: row)
     }
 

@@ -5,6 +5,12 @@ struct ConstraintChecker {
     let field: FieldSchema
     private let regex: NSRegularExpression?
 
+    /// True when the field has a value constraint.
+    static func constrained(_ field: FieldSchema) -> Bool {
+        field.enumValues != nil || field.minimum != nil || field.maximum != nil
+            || field.pattern != nil || field.minLength != nil || field.maxLength != nil
+    }
+
     init(field: FieldSchema) {
         self.field = field
         self.regex = field.pattern.flatMap { try? NSRegularExpression(pattern: $0) }

@@ -73,7 +73,16 @@ public struct FieldPath: Sendable, CustomStringConvertible {
             case .count(let relation):
                 return .integer(store.relationRows[relation][row].count)
             case .follow(let field, let target):
-                guard case .ref(_, let next) = store.columns[field][row], next >= 0 else { return .missing }
+                let column = store.columns[field]
+                let next: Int32
+                if column.kind == .ref {
+                    next = column.isMissing(row) ? -1 : column.refRow(row)
+                } else if case .ref(_, let r) = column[row] {
+                    next = r
+                } else {
+                    return .missing
+                }
+                guard next >= 0 else { return .missing }
                 store = kb.collections[target]
                 row = Int(next)
             }

@@ -24,20 +24,58 @@ public enum KnowledgeBaseLoader {
         var unreadable = Set<String>()
         for collection in schema.collections {
             let file = display.path(for: collection.file)
-            let table = readTable(collection, directory: directory, file: file)
-            var builder = CollectionBuilder(schema: collection, file: file, capacity: table.records.count)
-            diagnostics += table.diagnostics
-            if table.records.isEmpty && table.diagnostics.hasErrors { unreadable.insert(collection.name) }
-            builder.add(table)
+            let (builder, readDiagnostics) = build(collection, directory: directory, file: file)
+            diagnostics += readDiagnostics
+            if builder.recordPositions.isEmpty && readDiagnostics.hasErrors { unreadable.insert(collection.name) }
             builders.append(builder)
         }
-        // Refs into a file that could not be read are not reported again, one by one.
-        var linker = ReferenceLinker(builders: builders, unreadable: unreadable)
-        let collections = linker.link()
         for builder in builders { diagnostics += builder.diagnostics }
+        // Refs into a file that could not be read are not reported again, one by one.
+        // (The linker takes the only copy of the columns, so resolving refs copies nothing.)
+        var linker = ReferenceLinker(builders: consume builders, unreadable: unreadable)
+        let collections = linker.link()
         diagnostics += linker.diagnostics
         return KnowledgeBase(schema: schema, collections: collections,
                              diagnostics: diagnostics.sortedByLocation(), directory: directory)
+    }
+
+    /// Reads a collection's file into a builder; returns it and the reader's diagnostics.
+    /// CSV rows go straight from the file's bytes into the columns (no records in between).
+    private static func build(_ collection: CollectionSchema, directory: String, file: String)
+        -> (CollectionBuilder, [Diagnostic]) {
+        let path = (directory as NSString).appendingPathComponent(collection.file)
+        if (collection.file as NSString).pathExtension.lowercased() == "csv" {
+            // The file's pages go back as the rows are read: the columns, not the text, stay.
+            if let contents = FileBytes(path: path) {
+                return build(csv: contents.bytes, collection, display: file) { contents.release(upTo: $0) }
+            }
+            if let data = FileManager.default.contents(atPath: path) {
+                return data.withUnsafeBytes { build(csv: $0, collection, display: file, release: nil) }
+            }
+        }
+        let table = readTable(collection, directory: directory, file: file)
+        var builder = CollectionBuilder(schema: collection, file: file, capacity: table.records.count)
+        builder.add(table)
+        return (builder, table.diagnostics)
+    }
+
+    private static func build(csv bytes: UnsafeRawBufferPointer, _ collection: CollectionSchema, display file: String,
+                              release: ((Int) -> Void)?) -> (CollectionBuilder, [Diagnostic]) {
+        var builder = CollectionBuilder(schema: collection, file: file, capacity: lineCount(bytes), fileSize: bytes.count)
+        let (diagnostics, _) = CSVReader.scan(bytes, file: file, into: &builder, release: release)
+        return (builder, diagnostics)
+    }
+
+    /// The number of line feeds: at least the number of rows after the header.
+    private static func lineCount(_ bytes: UnsafeRawBufferPointer) -> Int {
+        guard var p = bytes.baseAddress else { return 0 }
+        let end = p + bytes.count
+        var count = 0
+        while p < end, let found = memchr(p, 0x0A, end - p) {
+            count += 1
+            p = UnsafeRawPointer(found) + 1
+        }
+        return count
     }
 
     private static func readTable(_ collection: CollectionSchema, directory: String, file: String) -> RawTable {
@@ -50,9 +88,9 @@ public enum KnowledgeBaseLoader {
         }
         switch (collection.file as NSString).pathExtension.lowercased() {
         case "csv":
-            return CSVReader.read([UInt8](data), file: file)
+            return data.withUnsafeBytes { CSVReader.read($0, file: file) }
         case "json":
-            return JSONReader.read([UInt8](data), file: file)
+            return data.withUnsafeBytes { JSONReader.read($0, file: file) }
         default:
             guard let text = String(data: data, encoding: .utf8) else {
                 return RawTable(diagnostics: [notUTF8Diagnostic(data, file: file)])

@@ -18,7 +18,7 @@ struct ReferenceLinker {
         return builders.indices.map { b in
             let builder = builders[b]
             return CollectionStore(
-                id: b, schema: builder.schema, file: builder.file, columns: builder.columns,
+                id: b, schema: builder.schema, file: builder.file, columns: builder.columns.map(FieldColumn.init),
                 cellPositions: builder.cellPositions, recordPositions: builder.recordPositions,
                 keyRows: keyRows[b], relationRows: relations(of: b, byName: byName))
         }
@@ -41,14 +41,18 @@ struct ReferenceLinker {
     /// Indexes a field's values, reporting each value that repeats an earlier one.
     private mutating func index(_ b: Int, field f: Int) -> KeyIndex {
         let builder = builders[b]
+        // Strictly increasing integers cannot repeat, and need no hash table.
+        if builder.columns[f].strictlyIncreasing { return KeyIndex(sorted: builder.columns[f]) }
         let name = builder.schema.fields[f].name
+        let column = builder.columns[f]
         var index = KeyIndex(capacity: builder.recordPositions.count)
-        for (row, value) in builder.columns[f].enumerated() where !value.isMissing {
+        for row in 0..<column.count where !column.isMissing(row) {
+            let value = column[row]
             if let earlier = index.insert(value, row: Int32(row)) {
                 let line = builder.recordPositions[Int(earlier)].line
                 diagnostics.append(builder.diagnostic("schema.unique",
                     "duplicate \(name) '\(value.text)' (first used on line \(line))",
-                    row: row, field: name, at: builder.cellPositions[f][row]))
+                    row: row, field: name, at: builder.cellPosition(row: row, field: f)))
             }
         }
         return index
@@ -59,15 +63,19 @@ struct ReferenceLinker {
         for (f, field) in schema.fields.enumerated() {
             guard let targetName = field.type.referencedCollection, let target = byName[targetName] else { continue }
             let targetKeys = keyRows[target]
-            for row in builders[b].columns[f].indices {
+            for row in 0..<builders[b].columns[f].count where !builders[b].columns[f].isMissing(row) {
                 let value = builders[b].columns[f][row]
                 let resolved = resolve(value, in: targetKeys)
-                builders[b].columns[f][row] = resolved.value
+                switch (builders[b].columns[f].kind, resolved.value) {
+                case (.ref, .ref(_, let targetRow)): builders[b].columns[f].setRefRow(row, targetRow)
+                case (.values, _): builders[b].columns[f].setStoredValue(row, resolved.value)
+                default: break
+                }
                 for key in resolved.broken where !unreadable.contains(targetName) {
                     let hint = closestName(to: key, in: targetKeys.sampleKeys).map { " (did you mean '\($0)'?)" } ?? ""
                     diagnostics.append(builders[b].diagnostic("schema.ref",
                         "\(field.name) '\(key)' does not exist in \(targetName)\(hint)",
-                        row: row, field: field.name, at: builders[b].cellPositions[f][row]))
+                        row: row, field: field.name, at: builders[b].cellPosition(row: row, field: f)))
                 }
             }
         }
@@ -98,8 +106,14 @@ struct ReferenceLinker {
             var rows = Array(repeating: [Int32](), count: count)
             guard let other = byName[relation.collection],
                   let f = builders[other].schema.fieldIndex(relation.field) else { return rows }
-            for (otherRow, value) in builders[other].columns[f].enumerated() {
-                for target in Self.refRows(value) where target >= 0 && Int(target) < count {
+            let column = builders[other].columns[f]
+            for otherRow in 0..<column.count where !column.isMissing(otherRow) {
+                if column.kind == .ref {
+                    let target = column.refRow(otherRow)
+                    if target >= 0 && Int(target) < count { rows[Int(target)].append(Int32(otherRow)) }
+                    continue
+                }
+                for target in Self.refRows(column[otherRow]) where target >= 0 && Int(target) < count {
                     rows[Int(target)].append(Int32(otherRow))
                 }
             }

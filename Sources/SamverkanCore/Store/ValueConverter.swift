@@ -121,7 +121,12 @@ extension StringProtocol {
 public enum CalendarDate {
     /// True for a real date written as `YYYY-MM-DD` (so 2023-02-30 is false).
     public static func isValid(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isValid($0) }
+    }
+
+    /// The same check on UTF-8 bytes.
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

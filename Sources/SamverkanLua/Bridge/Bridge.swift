@@ -7,23 +7,32 @@ enum Bridge {
     static func install(in runtime: LuaRuntime, base: Int32) throws(ScriptError) {
         let lua = runtime.stack
         // Records.
+        // `__index` is the C fast path (shim.h), which hands all but plain fields to RecordBridge.index.
         runtime.refs.recordMetatable = makeMetatable(lua, name: "samverkan record", lock: "records are read-only", [
-            "__index": RecordBridge.index, "__newindex": RecordBridge.newIndex,
-            "__eq": RecordBridge.equal, "__tostring": RecordBridge.toString,
-        ], pointer: &runtime.refs.recordMetatablePointer)
+            "__newindex": RecordBridge.newIndex, "__eq": RecordBridge.equal, "__tostring": RecordBridge.toString,
+        ], pointer: &runtime.refs.recordMetatablePointer, index: sv_push_record_index)
         var methods: [String: Int32] = [:]
         for (name, callback) in [("key", RecordBridge.key), ("location", RecordBridge.location),
                                  ("fields", RecordBridge.fields)] {
             lua.push(callback)
             methods[name] = lua.ref()
         }
-        runtime.slots = runtime.kb.collections.map { makeSlots(lua, collection: $0, methods: methods) }
+        let records = UnsafeMutableBufferPointer<RecordAccess>.allocate(capacity: runtime.kb.collections.count)
+        for (c, collection) in runtime.kb.collections.enumerated() {
+            (records.baseAddress! + c).initialize(to: makeAccess(lua, collection: collection, methods: methods, kb: runtime.kb))
+        }
+        runtime.bridge.pointee.records = records
         // Collections.
+        // `__index` is the C fast path for `c[i]`; names go on to CollectionBridge.index.
         runtime.refs.collectionMetatable = makeMetatable(lua, name: "samverkan collection",
             lock: "collections are read-only", [
-            "__index": CollectionBridge.index, "__newindex": CollectionBridge.newIndex,
+            "__newindex": CollectionBridge.newIndex,
             "__len": CollectionBridge.length, "__tostring": CollectionBridge.toString,
-        ], pointer: &runtime.refs.collectionMetatablePointer)
+        ], pointer: &runtime.refs.collectionMetatablePointer, index: sv_push_collection_index)
+        let fast = makeFastPaths(records, kb: runtime.kb)
+        runtime.bridge.pointee.fast = fast
+        sv_set_fast_paths(runtime.L, fast.baseAddress, Int32(fast.count), runtime.refs.recordMetatable,
+                          RecordBridge.index, CollectionBridge.index)
         lua.newTable()
         lua.pushValue(-1)
         runtime.refs.collectionMethods = lua.ref()
@@ -48,11 +57,16 @@ enum Bridge {
     /// Makes a metatable of Swift callbacks, locked against getmetatable; returns its registry ref.
     private static func makeMetatable(_ lua: LuaStack, name: String, lock: String,
                                       _ callbacks: [String: SwiftCallback],
-                                      pointer: UnsafeMutablePointer<UnsafeRawPointer?>?) -> Int32 {
-        lua.newTable(fields: callbacks.count + 2)
+                                      pointer: UnsafeMutablePointer<UnsafeRawPointer?>?,
+                                      index: ((OpaquePointer) -> Void)? = nil) -> Int32 {
+        lua.newTable(fields: callbacks.count + 3)
         for (event, callback) in callbacks {
             lua.push(callback)
             lua.setField(-2, event)
+        }
+        if let index {
+            index(lua.L)
+            lua.setField(-2, "__index")
         }
         lua.push(name)
         lua.setField(-2, "__name")
@@ -62,20 +76,62 @@ enum Bridge {
         return lua.ref()
     }
 
+    /// The C fast path's view of each collection: per field, its interned name and its column's memory.
+    private static func makeFastPaths(_ records: UnsafeMutableBufferPointer<RecordAccess>,
+                                      kb: KnowledgeBase) -> UnsafeMutableBufferPointer<sv_collection> {
+        let fast = UnsafeMutableBufferPointer<sv_collection>.allocate(capacity: records.count)
+        for (c, access) in records.enumerated() {
+            let fields = access.entries.filter { $0.column != nil }
+            let columns = UnsafeMutablePointer<sv_column>.allocate(capacity: max(fields.count, 1))
+            for (i, entry) in fields.enumerated() {
+                let column = entry.column!.takeUnretainedValue()
+                let storage = column.storage
+                let kind: Int
+                switch column.kind {
+                case .integer: kind = storage.integerSize == 4 ? SV_COLUMN_INTEGER32 : SV_COLUMN_INTEGER
+                case .number: kind = SV_COLUMN_NUMBER
+                case .boolean: kind = SV_COLUMN_BOOLEAN
+                case .text, .date: kind = SV_COLUMN_TEXT
+                case .ref, .values: kind = SV_COLUMN_OTHER
+                }
+                (columns + i).initialize(to: sv_column(
+                    key: entry.address, kind: Int32(kind), values: storage.values, ends: storage.ends,
+                    missing: storage.missing, missing_words: storage.missingWords))
+            }
+            (fast.baseAddress! + c).initialize(to: sv_collection(columns: columns, count: Int32(fields.count)))
+        }
+        return fast
+    }
+
     /// Interns the field, relation and method names of a collection and maps their addresses to slots.
-    private static func makeSlots(_ lua: LuaStack, collection: CollectionStore, methods: [String: Int32]) -> FieldSlots {
-        var slots = FieldSlots()
-        var entries: [(String, Slot)] = methods.map { ($0.key, .method($0.value)) }
-        entries += collection.schema.fields.enumerated().map { ($1.name, .field($0)) }
-        entries += collection.schema.relations.enumerated().map { ($1.name, .relation($0)) }
-        for (name, slot) in entries {
-            slots.byName[name] = slot
+    private static func makeAccess(_ lua: LuaStack, collection: CollectionStore, methods: [String: Int32],
+                                   kb: KnowledgeBase) -> RecordAccess {
+        var byName: [String: Slot] = [:]
+        var entries: [SlotEntry] = []
+        let fields: [(String, Slot)] = collection.schema.fields.enumerated().map { ($1.name, .field($0)) }
+        let relations: [(String, Slot)] = collection.schema.relations.enumerated().map { ($1.name, .relation($0)) }
+        let methodSlots: [(String, Slot)] = methods.sorted { $0.key < $1.key }.map { ($0.key, .method($0.value)) }
+        // Of one name, a relation beats a field beats a method.
+        for (name, slot) in methodSlots + fields + relations {
+            byName[name] = slot
+        }
+        // Scanned in this order: fields first, they are what records are read for.
+        for (name, _) in fields + relations + methodSlots {
+            guard let slot = byName[name] else { continue }
             lua.push(name)
-            if let address = lua_tolstring(lua.L, -1, nil) {
-                slots.byAddress[UnsafeRawPointer(address)] = slot
+            if let address = lua_tolstring(lua.L, -1, nil), !entries.contains(where: { $0.address == UnsafeRawPointer(address) }) {
+                var column: Unmanaged<FieldColumn>?
+                var target = -1
+                if case .field(let f) = slot {
+                    column = Unmanaged.passUnretained(collection.columns[f])
+                    target = collection.schema.fields[f].type.referencedCollection.flatMap { kb.collection($0)?.id } ?? -1
+                }
+                entries.append(SlotEntry(address: UnsafeRawPointer(address), slot: slot, column: column, target: target))
             }
             _ = lua.ref()   // anchored in the registry for the life of the state, so the address stays
         }
-        return slots
+        let buffer = UnsafeMutableBufferPointer<SlotEntry>.allocate(capacity: entries.count)
+        _ = buffer.initialize(from: entries)
+        return RecordAccess(entries: buffer, byName: byName)
     }
 }

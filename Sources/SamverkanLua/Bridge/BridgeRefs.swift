@@ -1,3 +1,4 @@
+internal import CLua
 import SamverkanCore
 
 /// Registry references the bridge makes once per state.
@@ -15,6 +16,27 @@ struct BridgeRefs {
     var collectionMetatablePointer: UnsafeRawPointer?
 }
 
+/// What the bridge keeps per state, read on every record access (see ``LuaRuntime/bridge``).
+/// Plain memory, so the hot path reads it without reference counting.
+struct BridgeState {
+    var refs = BridgeRefs()
+    /// Per collection (by id): how its records answer `r.name`.
+    var records = UnsafeMutableBufferPointer<RecordAccess>(start: nil, count: 0)
+    /// The same for the C fast path (shim.h): per collection, its plain fields' memory.
+    var fast = UnsafeMutableBufferPointer<sv_collection>(start: nil, count: 0)
+
+    /// Frees the record access tables (after the state is closed).
+    mutating func free() {
+        for access in records { access.entries.deallocate() }
+        records.deinitialize()
+        records.deallocate()
+        records = UnsafeMutableBufferPointer(start: nil, count: 0)
+        for collection in fast { UnsafeMutablePointer(mutating: collection.columns)?.deallocate() }
+        fast.deallocate()
+        fast = UnsafeMutableBufferPointer(start: nil, count: 0)
+    }
+}
+
 /// What a key on a record means.
 enum Slot: Sendable {
     case field(Int)
@@ -23,11 +45,34 @@ enum Slot: Sendable {
     case method(Int32)
 }
 
-/// The slots of one collection, found by the address of the interned Lua key string
-/// (short strings are interned, so equal keys share one address) or, failing that, by name.
-struct FieldSlots {
-    var byAddress: [UnsafeRawPointer: Slot] = [:]
-    var byName: [String: Slot] = [:]
+/// How the records of one collection answer `r.name`: entries found by the address of the
+/// interned Lua key string (short strings are interned, so equal keys share one address;
+/// a handful of names is faster to scan than to hash) or, failing that, by name.
+struct RecordAccess {
+    var entries: UnsafeMutableBufferPointer<SlotEntry>
+    var byName: [String: Slot]
+
+    /// The entry of an interned key string.
+    @inline(__always)
+    func entry(at address: UnsafeRawPointer) -> UnsafeMutablePointer<SlotEntry>? {
+        guard var e = entries.baseAddress else { return nil }
+        let end = e + entries.count
+        while e < end {
+            if e.pointee.address == address { return e }
+            e += 1
+        }
+        return nil
+    }
+}
+
+/// One name a record answers to.
+struct SlotEntry {
+    /// The address of the interned key string (anchored in the registry).
+    let address: UnsafeRawPointer
+    let slot: Slot
+    /// For a field: its column (the knowledge base keeps it alive) and the collection id its refs point into (-1 for none).
+    let column: Unmanaged<FieldColumn>?
+    let target: Int
 }
 
 /// A record as Lua holds it: full userdata of two integers.

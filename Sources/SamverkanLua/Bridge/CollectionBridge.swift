@@ -5,16 +5,22 @@ import SamverkanCore
 enum CollectionBridge {
     static let index: SwiftCallback = { state in
         guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        guard let view = runtime.view(at: 1) else { return runtime.stack.raise("expected a collection") }
-        if lua_type(L, 2) == LUA_TNUMBER {
-            if let i = runtime.stack.integer(at: 2), i >= 1, i <= view.count {
-                runtime.pushRecord(collection: view.collection, row: view.row(i - 1))
-            } else {
-                runtime.stack.pushNil()
+        return LuaRuntime.with(L) { runtime in
+            guard let view = runtime.view(at: 1) else { return runtime.stack.raise("expected a collection") }
+            if lua_type(L, 2) == LUA_TNUMBER {
+                if let i = runtime.stack.integer(at: 2), i >= 1, i <= view.count {
+                    runtime.pushRecord(collection: view.collection, row: view.row(i - 1))
+                } else {
+                    runtime.stack.pushNil()
+                }
+                return 1
             }
-            return 1
+            return named(L, runtime, view)
         }
+    }
+
+    /// `c.method`, `c.name`, `c.schema`; unknown names are errors.
+    private static func named(_ L: OpaquePointer, _ runtime: LuaRuntime, _ view: CollectionView) -> Int32 {
         runtime.stack.pushRef(runtime.refs.collectionMethods)
         lua_pushvalue(L, 2)
         if lua_rawget(L, -2) != LUA_TNIL { return 1 }

@@ -11,11 +11,14 @@ enum CollectionPrimitives {
             ("group_field", groupField), ("grouped", grouped), ("limit", limit), ("list", list),
             ("is_collection", isCollection), ("is_record", isRecord),
         ]
-        lua.newTable(fields: functions.count)
+        lua.newTable(fields: functions.count + 1)
         for (name, function) in functions {
             lua.push(function)
             lua.setField(-2, name)
         }
+        // P.seek(record, c, i), in C (shim.h): for the --where driver's one moving record.
+        sv_push_record_seek(lua.L)
+        lua.setField(-2, "seek")
     }
 
     /// P.view(c, positions) — the records of c at the given 1-based positions.

@@ -6,20 +6,31 @@ enum RecordBridge {
     /// `r.field`, `r.relation`, `r:key()`…; unknown names are errors, not nil.
     static let index: SwiftCallback = { state in
         guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        guard let handle = runtime.record(at: 1) else { return runtime.stack.raise("expected a record") }
-        let c = Int(handle.collection), row = Int(handle.row)
-        let slot: Slot?
-        if lua_type(L, 2) == LUA_TSTRING, let address = lua_tolstring(L, 2, nil),
-           let found = runtime.slots[c].byAddress[UnsafeRawPointer(address)] {
-            slot = found
-        } else {
-            slot = runtime.stack.string(at: 2).flatMap { runtime.slots[c].byName[$0] }
+        return LuaRuntime.with(L) { runtime in
+            guard let handle = runtime.record(at: 1) else { return runtime.stack.raise("expected a record") }
+            let c = Int(handle.collection), row = Int(handle.row)
+            let access = runtime.bridge.pointee.records.baseAddress! + c
+            if lua_type(L, 2) == LUA_TSTRING, let address = lua_tolstring(L, 2, nil),
+               let entry = access.pointee.entry(at: UnsafeRawPointer(address)) {
+                if let column = entry.pointee.column {
+                    let target = entry.pointee.target
+                    column._withUnsafeGuaranteedRef { runtime.pushField($0, row: row, target: target) }
+                    return 1
+                }
+                return push(entry.pointee.slot, runtime, c, row)
+            }
+            let slot = runtime.stack.string(at: 2).flatMap { access.pointee.byName[$0] }
+            return push(slot, runtime, c, row)
         }
+    }
+
+    /// [+1] What a slot of a record holds; or raises when there is no slot.
+    private static func push(_ slot: Slot?, _ runtime: LuaRuntime, _ c: Int, _ row: Int) -> Int32 {
         let store = runtime.kb.collections[c]
         switch slot {
         case .field(let f):
-            runtime.push(store.columns[f][row], target: runtime.refTarget(collection: c, field: f))
+            let target = store.schema.fields[f].type.referencedCollection.flatMap { runtime.kb.collection($0)?.id } ?? -1
+            runtime.pushField(store.columns[f], row: row, target: target)
         case .relation(let r):
             let relation = store.schema.relations[r]
             guard let other = runtime.kb.collection(relation.collection) else { return 0 }

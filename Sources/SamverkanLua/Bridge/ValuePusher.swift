@@ -22,6 +22,33 @@ extension LuaRuntime {
         }
     }
 
+    /// [+1] Pushes a row's value of a column as ``push(_:target:)`` would push `column[row]`,
+    /// straight from the typed storage (text as its UTF-8 bytes, no String made).
+    @inline(__always)
+    func pushField(_ column: FieldColumn, row: Int, target: Int) {
+        if column.isMissing(row) {
+            lua_pushnil(L)
+            return
+        }
+        switch column.kind {
+        case .integer:
+            lua_pushinteger(L, lua_Integer(column.integer(row)))
+        case .number:
+            lua_pushnumber(L, column.number(row))
+        case .boolean:
+            lua_pushboolean(L, column.boolean(row) ? 1 : 0)
+        case .text, .date:
+            column.withUTF8(row) { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
+            }
+        case .ref:
+            let targetRow = column.refRow(row)
+            if target >= 0, targetRow >= 0 { pushRecord(collection: target, row: Int(targetRow)) } else { lua_pushnil(L) }
+        case .values:
+            push(column.storedValue(row), target: target >= 0 ? target : nil)
+        }
+    }
+
     /// [+1] Pushes the record at `row` of a collection as userdata.
     func pushRecord(collection: Int, row: Int) {
         // lua_newuserdatauv raises on failure, it never returns NULL.
@@ -41,9 +68,4 @@ extension LuaRuntime {
         return memory.load(as: RecordHandle.self)
     }
 
-    /// The collection id a field's refs point into (for pushing its values).
-    func refTarget(collection: Int, field: Int) -> Int? {
-        guard let name = kb.collections[collection].schema.fields[field].type.referencedCollection else { return nil }
-        return kb.collection(name)?.id
-    }
 }

@@ -14,13 +14,21 @@ public final class LuaRuntime {
     /// The thread Swift talks to: the main thread, except inside a callback, where it is the
     /// thread that called it -- a coroutine's when Lua code in a coroutine did. Bridge code
     /// reaches the stack through it, so it must never be the main thread while a coroutine's
-    /// callback runs (its arguments and results are on the coroutine's stack).
-    private(set) var L: OpaquePointer
+    /// callback runs (its arguments and results are on the coroutine's stack). Unchecked
+    /// exclusivity: every per-record callback sets it, and one state is only ever used from one
+    /// thread at a time, so the dynamic check would only cost time.
+    @exclusivity(unchecked) private(set) var L: OpaquePointer
     public let kb: KnowledgeBase
     public let options: RuntimeOptions
-    /// Registry references and field tables of the bridge, set up once.
-    var refs = BridgeRefs()
-    var slots: [FieldSlots] = []
+    /// Registry references and record access tables of the bridge, set up once. Kept behind
+    /// a pointer: every record access reads them, and a stored `var` of a class would cost a
+    /// dynamic exclusivity check (swift_beginAccess) on each read.
+    let bridge: UnsafeMutablePointer<BridgeState>
+
+    var refs: BridgeRefs {
+        get { bridge.pointee.refs }
+        set { bridge.pointee.refs = newValue }
+    }
 
     /// Starts a state for `kb` with the given limits.
     public init(kb: KnowledgeBase, options: RuntimeOptions) throws(ScriptError) {
@@ -28,6 +36,8 @@ public final class LuaRuntime {
         guard let state = sv_newstate(limit) else { throw .unavailable("cannot start Lua: out of memory") }
         main = state
         L = state
+        bridge = .allocate(capacity: 1)
+        bridge.initialize(to: BridgeState())
         self.kb = kb
         self.options = options
         sv_set_host(L, Unmanaged.passUnretained(self).toOpaque())
@@ -43,6 +53,9 @@ public final class LuaRuntime {
         watchdog.start()
         sv_close(main)
         watchdog.stop()
+        bridge.pointee.free()
+        bridge.deinitialize(count: 1)
+        bridge.deallocate()
     }
 
     /// The runtime that owns a state, from inside a callback, talking to the calling thread.
@@ -57,6 +70,16 @@ public final class LuaRuntime {
         L = main
         defer { L = main }
         return sv_pcall_traced(main, arguments, results)
+    }
+
+    /// The runtime that owns a state, lent to `body` without reference counting (for the
+    /// callbacks that run once per record), talking to the calling thread like ``from(_:)``.
+    @inline(__always)
+    static func with<R>(_ L: OpaquePointer, _ body: (LuaRuntime) throws -> R) rethrows -> R {
+        try Unmanaged<LuaRuntime>.fromOpaque(sv_host(L))._withUnsafeGuaranteedRef { runtime in
+            runtime.L = L
+            return try body(runtime)
+        }
     }
 
     var stack: LuaStack { LuaStack(L) }

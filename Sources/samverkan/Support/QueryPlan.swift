@@ -1,4 +1,5 @@
 import SamverkanCore
+import SamverkanRender
 
 /// Columns, order and limit of a query, compiled against the schema once.
 struct QueryPlan {
@@ -61,6 +62,13 @@ struct QueryPlan {
             columns.map { Self.cell(for: $0.resolve(row: row, in: collection, kb: kb)) }
         }
         return Table(columns: header, rows: cells)
+    }
+
+    /// The result as CSV, as `renderTable(table(rows), as: .csv)` would write it.
+    func csv(_ rows: [Int]) -> String {
+        renderCSV(titles: columns.map(\.description), rows: rows.count) { r, c in
+            Self.cell(for: columns[c].resolve(row: rows[r], in: collection, kb: kb))
+        }
     }
 
     static func cell(for value: Value) -> Cell {

@@ -1,6 +1,7 @@
--- A finalizer that allocates forever, run by a collection step inside a host callback.
+-- A finalizer that allocates forever, run by a collection step inside a host callback
+-- (a relation: plain fields are read in C, see mem-gc-in-record-access.lua).
 -- expect: exit 4
 -- stderr: memory limit: the script used more than 64 MB
 setmetatable({}, { __gc = function() local t = {} while true do t[#t + 1] = {} end end })
 local m = kb.municipalities
-while true do local _ = m[1].name end
+while true do local _ = m[1].region end
