@@ -11,11 +11,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "samverkan", path: "..")],
     targets: [
-        .executableTarget(name: "fuzz-csv", dependencies: [.product(name: "SamverkanCore", package: "samverkan")]),
-        .executableTarget(name: "fuzz-json", dependencies: [.product(name: "SamverkanCore", package: "samverkan")]),
-        .executableTarget(name: "fuzz-yaml", dependencies: [.product(name: "SamverkanCore", package: "samverkan")]),
-        .executableTarget(name: "fuzz-schema", dependencies: [.product(name: "SamverkanCore", package: "samverkan")]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
+        .executableTarget(name: "fuzz-yaml", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
+        .executableTarget(name: "fuzz-schema", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
         .executableTarget(name: "fuzz-where", dependencies: [
+            "FuzzDriver",
             .product(name: "SamverkanCore", package: "samverkan"),
             .product(name: "SamverkanLua", package: "samverkan"),
         ]),

@@ -66,6 +66,16 @@ public enum KnowledgeBaseLoader {
         return (builder, diagnostics)
     }
 
+    /// The CSV path of a load on bytes in memory: rows straight into the typed columns of
+    /// `collection`, with the reader's and the builder's diagnostics (refs are not linked).
+    /// For the fuzz target, so that it reaches the code a real load runs, not only the parser.
+    @_spi(Fuzzing)
+    public static func buildCSV(_ bytes: UnsafeRawBufferPointer, _ collection: CollectionSchema, file: String)
+        -> (records: Int, diagnostics: [Diagnostic]) {
+        let (builder, diagnostics) = build(csv: bytes, collection, display: file, release: nil)
+        return (builder.recordPositions.count, diagnostics + builder.diagnostics)
+    }
+
     /// The number of line feeds: at least the number of rows after the header.
     private static func lineCount(_ bytes: UnsafeRawBufferPointer) -> Int {
         guard var p = bytes.baseAddress else { return 0 }
