@@ -251,20 +251,32 @@ static inline void sv_set_timeout_message(lua_State *L, const char *message) {
 
 /* ---- coroutines that can be timed out ---------------------------------- */
 
-/* Resumes co with narg arguments already on co's stack, tracking the running
-   thread. Returns the status of lua_resume; *nres receives the result count. */
-static inline int sv_tracked_resume(lua_State *L, lua_State *co, int narg, int *nres) {
-    sv_state *st = sv_getstate(L);
+/* Makes co the running thread, with the hook armed on it if the timeout has fired
+   already; returns the thread that ran before. */
+static inline lua_State *sv_track_enter(sv_state *st, lua_State *co) {
     pthread_mutex_lock(&st->lock);
     lua_State *previous = st->current;
     st->current = co;
     if (st->timed_out) sv_arm_hook_locked(co);
     pthread_mutex_unlock(&st->lock);
-    int status = lua_resume(co, L, narg, nres);
+    return previous;
+}
+
+/* Back on L after co: previous runs again, and L gets the hook if the timeout fired. */
+static inline void sv_track_leave(sv_state *st, lua_State *L, lua_State *previous) {
     pthread_mutex_lock(&st->lock);
     st->current = previous;
     if (st->timed_out) sv_arm_hook_locked(L);
     pthread_mutex_unlock(&st->lock);
+}
+
+/* Resumes co with narg arguments already on co's stack, tracking the running
+   thread. Returns the status of lua_resume; *nres receives the result count. */
+static inline int sv_tracked_resume(lua_State *L, lua_State *co, int narg, int *nres) {
+    sv_state *st = sv_getstate(L);
+    lua_State *previous = sv_track_enter(st, co);
+    int status = lua_resume(co, L, narg, nres);
+    sv_track_leave(st, L, previous);
     return status;
 }
 
@@ -272,16 +284,9 @@ static inline int sv_tracked_resume(lua_State *L, lua_State *co, int narg, int *
    running thread, so the timeout hook reaches a handler that loops. */
 static inline int sv_tracked_reset(lua_State *L, lua_State *co) {
     sv_state *st = sv_getstate(L);
-    pthread_mutex_lock(&st->lock);
-    lua_State *previous = st->current;
-    st->current = co;
-    if (st->timed_out) sv_arm_hook_locked(co);
-    pthread_mutex_unlock(&st->lock);
+    lua_State *previous = sv_track_enter(st, co);
     int status = lua_resetthread(co);
-    pthread_mutex_lock(&st->lock);
-    st->current = previous;
-    if (st->timed_out) sv_arm_hook_locked(L);
-    pthread_mutex_unlock(&st->lock);
+    sv_track_leave(st, L, previous);
     return status;
 }
 
