@@ -54,6 +54,17 @@ import Testing
         #expect(html.contains(">1,428,626</text>"))
     }
 
+    /// Bars for -5 and 10 on one scale: a third of the 580 px bar space left of the zero axis.
+    @Test func negativeBarsGrowLeftOfAZeroAxis() {
+        let chart = Chart(labels: ["Upp", "Ned"], values: [10, -5])
+        let html = render(ReportDocument(blocks: [.chart(chart)]), as: .html)
+        #expect(html.contains("<rect class=\"bar\" x=\"227.3\" y=\"8\" width=\"386.7\" height=\"16\"/>"))
+        #expect(html.contains("<rect class=\"bar negative\" x=\"34\" y=\"32\" width=\"193.3\" height=\"16\"/>"))
+        #expect(html.contains("<line class=\"axis\" x1=\"227.3\" y1=\"2\" x2=\"227.3\" y2=\"54\"/>"))
+        #expect(html.contains("<text x=\"233.3\" y=\"44.5\">-5</text>"), "a negative value stands right of the axis")
+        #expect(!render(ReportDocument(blocks: [.chart(Chart(labels: ["A"], values: [1]))]), as: .html).contains("class=\"axis\""))
+    }
+
     @Test func mapsAreChoroplethsWithGreyForAreasWithoutAValue() {
         let html = Self.page()
         #expect(html.contains("<figure class=\"map\">\n<figcaption>Befolkning på kartan</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))

@@ -49,9 +49,23 @@ import Testing
         #expect(TextBarChart.bar(-3, largest: 8, width: 10) == "")
     }
 
-    @Test func chartsOfZerosAndNegativesDrawNoBars() {
-        let chart = Chart(labels: ["Ja", "Nej"], values: [0, -2])
-        #expect(render(ReportDocument(blocks: [.chart(chart)]), as: .text) == "Ja  0\nNej -2\n")
+    @Test func chartsOfZerosDrawNoBars() {
+        let chart = Chart(labels: ["Ja", "Nej"], values: [0, 0])
+        #expect(render(ReportDocument(blocks: [.chart(chart)]), as: .text) == "Ja  0\nNej 0\n")
+    }
+
+    /// 12 columns beside the axis for a span of 6: 4 left of it, down to -2, and 8 right, up to
+    /// 4; a small negative value still gets one column.
+    @Test func negativeValuesGrowLeftOfAnAxisOnTheSameScale() {
+        let chart = Chart(labels: ["Upp", "Ned", "Noll", "Lite"], values: [4, -2, 0, -0.1])
+        let text = render(ReportDocument(blocks: [.chart(chart)]), as: .text, options: RenderOptions(locale: .sv, width: 24))
+        #expect(text == """
+            Upp      │████████ 4
+            Ned  ████│ -2
+            Noll     │ 0
+            Lite    █│ -0,10
+
+            """)
     }
 
     @Test func colourOnlyEmboldensTitleAndHeadings() {

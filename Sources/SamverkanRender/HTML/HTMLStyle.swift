@@ -2,7 +2,7 @@
 /// sober on paper.
 enum HTMLStyle {
     static let css = """
-    :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --bar: #3b75af; }
+    :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --bar: #3b75af; --bar-negative: #c0504d; }
     * { box-sizing: border-box; }
     body { margin: 0; color: var(--ink); background: #fff;
       font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
@@ -24,6 +24,8 @@ enum HTMLStyle {
     svg { max-width: 100%; height: auto; }
     svg text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
     svg .bar { fill: var(--bar); }
+    svg .bar.negative { fill: var(--bar-negative); }
+    svg .axis { stroke: var(--muted); stroke-width: 1; }
     svg .area { stroke: #fff; stroke-width: .6; stroke-linejoin: round; }
     svg .area:hover { stroke: var(--ink); stroke-width: 1.2; }
     svg .swatch { stroke: #999; stroke-width: .5; }

@@ -1,7 +1,8 @@
 import SamverkanCore
 
 /// A horizontal bar chart as inline SVG: per label, the label, a `<rect>` scaled to the
-/// largest value, the formatted value, and a `<title>` for hover.
+/// largest value, the formatted value, and a `<title>` for hover. When a value is negative,
+/// bars grow left (class `bar negative`) and right of a zero axis, on one scale.
 ///
 /// Text widths are estimated (a generous 8 px per character at 13 px), since there is no font
 /// metrics without a browser; labels longer than a third of the width are cut with `…`
@@ -33,7 +34,10 @@ struct SVGBarChart {
         let labelWidth = Double(shown.map { DisplayWidth.of($0) }.max() ?? 0) * Self.characterWidth + 10
         let valueWidth = Double(texts.map { DisplayWidth.of($0) }.max() ?? 0) * Self.characterWidth + 10
         let barSpace = max(40, Self.width - labelWidth - valueWidth)
-        let largest = values.filter(\.isFinite).max() ?? 0
+        let finite = values.filter(\.isFinite)
+        let largest = max(0, finite.max() ?? 0), smallest = min(0, finite.min() ?? 0)
+        let span = largest - smallest
+        let zero = labelWidth + (span > 0 ? barSpace * -smallest / span : 0)
         let height = Double(count) * Self.rowHeight + 8
         let name = chart.title.map { " aria-label=\"\(HTMLEscaping.escape($0))\"" } ?? ""
         var lines = ["<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVGNumber.text(Self.width)) \(SVGNumber.text(height))\""
@@ -41,13 +45,18 @@ struct SVGBarChart {
         for index in 0..<count {
             let top = 4 + Double(index) * Self.rowHeight
             let value = values[index]
-            let barWidth = largest > 0 && value > 0 && value.isFinite ? max(1, value / largest * barSpace) : 0
+            let barWidth = span > 0 && value != 0 && value.isFinite ? max(1, abs(value) / span * barSpace) : 0
+            let negative = value < 0 && barWidth > 0
             let baseline = SVGNumber.text(top + 16.5)
             lines.append("<g><title>\(HTMLEscaping.escape(labels[index])): \(HTMLEscaping.escape(texts[index]))</title>"
                 + "<text x=\"\(SVGNumber.text(labelWidth - 8))\" y=\"\(baseline)\" text-anchor=\"end\">\(HTMLEscaping.escape(shown[index]))</text>"
-                + "<rect class=\"bar\" x=\"\(SVGNumber.text(labelWidth))\" y=\"\(SVGNumber.text(top + 4))\""
-                + " width=\"\(SVGNumber.text(barWidth))\" height=\"\(SVGNumber.text(Self.barHeight))\"/>"
-                + "<text x=\"\(SVGNumber.text(labelWidth + barWidth + 6))\" y=\"\(baseline)\">\(HTMLEscaping.escape(texts[index]))</text></g>")
+                + "<rect class=\"\(negative ? "bar negative" : "bar")\" x=\"\(SVGNumber.text(negative ? zero - barWidth : zero))\""
+                + " y=\"\(SVGNumber.text(top + 4))\" width=\"\(SVGNumber.text(barWidth))\" height=\"\(SVGNumber.text(Self.barHeight))\"/>"
+                + "<text x=\"\(SVGNumber.text(zero + (negative ? 0 : barWidth) + 6))\" y=\"\(baseline)\">\(HTMLEscaping.escape(texts[index]))</text></g>")
+        }
+        if smallest < 0 {
+            lines.append("<line class=\"axis\" x1=\"\(SVGNumber.text(zero))\" y1=\"2\" x2=\"\(SVGNumber.text(zero))\""
+                + " y2=\"\(SVGNumber.text(height - 2))\"/>")
         }
         lines.append("</svg>")
         return lines.joined(separator: "\n")

@@ -3,8 +3,10 @@ import SamverkanCore
 /// A bar chart drawn with block characters: per label, the label, a bar, the value.
 ///
 /// Bars are scaled so the largest value fills the width left after the labels and values
-/// (at least `minimumBarWidth`), in eighths of a column (`▏▎▍▌▋▊▉`). Zero and negative
-/// values get no bar; a positive value too small to show gets the thinnest one.
+/// (at least `minimumBarWidth`), in eighths of a column (`▏▎▍▌▋▊▉`). Zero gets no bar; a
+/// positive value too small to show gets the thinnest one. When a value is negative, the bars
+/// grow left and right of an axis (`│`) on one scale, negative ones in whole columns (there
+/// are no right-aligned eighths to draw their ends with).
 struct TextBarChart {
     static let minimumBarWidth = 10
     static let eighths = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
@@ -25,13 +27,41 @@ struct TextBarChart {
         let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 0
         let valueWidth = values.map { DisplayWidth.of($0) }.max() ?? 0
         let barWidth = max(Self.minimumBarWidth, width - labelWidth - valueWidth - 2)
-        let largest = chart.values.prefix(count).max() ?? 0
+        let finite = chart.values.prefix(count).filter(\.isFinite)
+        let largest = finite.max() ?? 0, smallest = finite.min() ?? 0
+        let axis = smallest < 0 ? Axis(smallest: smallest, largest: max(0, largest), width: barWidth - 1) : nil
         for index in 0..<count {
-            let bar = Self.bar(chart.values[index], largest: largest, width: barWidth)
+            let value = chart.values[index]
+            let bar = axis?.bar(value) ?? Self.bar(value, largest: largest, width: barWidth)
             let line = DisplayWidth.pad(labels[index], to: labelWidth) + " " + bar + (bar.isEmpty ? "" : " ") + values[index]
             lines.append(line)
         }
         return lines
+    }
+
+    /// Bars on both sides of an axis: `left` columns for the negative values, the rest of
+    /// `width` for the positive ones, one scale for both.
+    struct Axis {
+        let smallest: Double
+        let largest: Double
+        let left: Int
+        let right: Int
+
+        init(smallest: Double, largest: Double, width: Int) {
+            self.smallest = smallest
+            self.largest = largest
+            left = min(width - 1, max(1, Int((Double(width) * -smallest / (largest - smallest)).rounded())))
+            right = width - left
+        }
+
+        func bar(_ value: Double) -> String {
+            guard value.isFinite else { return String(repeating: " ", count: left) + "│" }
+            if value < 0 {
+                let columns = min(left, max(1, Int((value / smallest * Double(left)).rounded())))
+                return String(repeating: " ", count: left - columns) + String(repeating: "█", count: columns) + "│"
+            }
+            return String(repeating: " ", count: left) + "│" + TextBarChart.bar(value, largest: largest, width: right)
+        }
     }
 
     /// `value`'s bar when `largest` fills `width` columns.
