@@ -85,6 +85,17 @@ import Testing
         #expect(ties.color(for: nil) == ChoroplethScale.noValueColor)
     }
 
+    /// A change: shrinking areas red, no change grey-white, growing ones blue.
+    @Test func negativeValuesMakeTheScaleDivergeAtZero() {
+        let scale = ChoroplethScale(values: [-16.6, -5, -1, 0, 2, 10, 40])
+        #expect(scale.classes.map { [$0.lower, $0.upper] } == [[-16.6, -16.6], [-5, -5], [-1, -1], [0, 0], [2, 2], [10, 10], [40, 40]])
+        #expect(scale.classes.map(\.color) == ChoroplethScale.negativePalette + [ChoroplethScale.zeroColor] + ChoroplethScale.positivePalette)
+        #expect(scale.color(for: -3) == "#ef8a62")
+        let oneEach = ChoroplethScale(values: [-2, 3, 3])
+        #expect(oneEach.classes.map(\.color) == ["#ef8a62", "#67a9cf"], "one class on a side takes its middle shade")
+        #expect(ChoroplethScale(values: [0, 1]).classes.map(\.color) == ["#eff3ff", "#08519c"], "no negatives: sequential")
+    }
+
     @Test func projectionKeepsTheAspectOfSouthernSweden() {
         let projection = MapProjection(shapes: Fixture.TwoSquares().boundaries(for: .regions)!, maxWidth: 600, maxHeight: 700, margin: 10)
         // Two 1° × 1° squares at 56.5°N: 2 · cos(56.5°) ≈ 1.10 wide for 1 high.
