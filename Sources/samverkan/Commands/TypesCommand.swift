@@ -11,7 +11,7 @@ struct TypesCommand: ParsableCommand {
             Save them in a folder your editor's Lua language server reads (named in \
             workspace.library of .luarc.json) to get completion and checks for \
             kb.<collection>, record fields and relations, fmt, text, out and findings:
-              samverkan types -o types/samverkan.lua
+              mkdir -p types && samverkan types -o types/samverkan.lua
               echo '{ "workspace.library": ["types"] }' > .luarc.json
             """)
 

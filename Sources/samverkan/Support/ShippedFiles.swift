@@ -11,7 +11,6 @@ enum ShippedFiles {
         if let home = ProcessInfo.processInfo.environment["SAMVERKAN_HOME"], !home.isEmpty {
             candidates.append(home)
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
         let bin = executable.deletingLastPathComponent()
         candidates.append(bin.deletingLastPathComponent().appendingPathComponent("share/samverkan").path)
         // Built in a clone: Sources/samverkan/Support/ShippedFiles.swift → the clone's root.
@@ -19,6 +18,16 @@ enum ShippedFiles {
         candidates.append(source.deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().path)
         return candidates.first { fm.fileExists(atPath: ($0 as NSString).appendingPathComponent("data/schema.yaml")) }
+    }
+
+    /// The running program's file. Not `arguments[0]`: run from `PATH` that is only
+    /// `samverkan`, which says nothing about where the program lies.
+    private static var executable: URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath()
     }
 
     /// The shipped data folder, if found.
