@@ -388,13 +388,15 @@ static inline void sv_patch_coroutine(lua_State *L) {
 
 /* A Swift callback: returns the number of results, or one of these. */
 /* Pushes "chunk:line: " of the innermost script frame, skipping the host's own
-   Lua helpers (chunks named "=[samverkan...]"), so errors point at user code. */
+   Lua helpers (chunks named "=[samverkan...]"), so errors point at user code. A file's
+   whole path, not short_src: Lua cuts that to "..." and its last 56 bytes. */
 static inline void sv_where_user(lua_State *L) {
     lua_Debug ar;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         lua_getinfo(L, "Sl", &ar);
         if (ar.currentline > 0 && strncmp(ar.source, "=[samverkan", 11) != 0) {
-            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            const char *where = ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+            lua_pushfstring(L, "%s:%d: ", where, ar.currentline);
             return;
         }
     }

@@ -39,6 +39,7 @@ enum ModuleFinder {
             runtime.stack.push("require: module '\(name)' not found (looked for \(name).lua in \(searched.isEmpty ? "no plugin folders" : searched))")
             return 2
         }
+        runtime.chunkNames.note(path)
         runtime.stack.push(String(decoding: data, as: UTF8.self))
         runtime.stack.push(path)
         return 2

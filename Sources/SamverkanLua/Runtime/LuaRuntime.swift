@@ -20,6 +20,8 @@ public final class LuaRuntime {
     @exclusivity(unchecked) private(set) var L: OpaquePointer
     public let kb: KnowledgeBase
     public let options: RuntimeOptions
+    /// The files loaded as chunks, to give Lua's cut names back their whole path.
+    var chunkNames = ChunkNames()
     /// Registry references and record access tables of the bridge, set up once. Kept behind
     /// a pointer: every record access reads them, and a stored `var` of a class would cost a
     /// dynamic exclusivity check (swift_beginAccess) on each read.
@@ -128,6 +130,7 @@ public final class LuaRuntime {
     /// [-0, +1] Loads text as a function, or throws its syntax error.
     func load(_ source: Data, chunkName: String, literalName: Bool = false) throws(ScriptError) {
         let name = literalName ? chunkName : "@" + chunkName
+        if !literalName { chunkNames.note(chunkName) }
         let status = source.withUnsafeBytes { buffer in
             sv_loadtext(L, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), buffer.count, name)
         }
@@ -137,7 +140,7 @@ public final class LuaRuntime {
             if message.contains("attempt to load a binary chunk") {
                 throw .syntax("\(chunkName): binary (precompiled) chunks are not allowed; give the Lua source")
             }
-            throw .syntax(message)
+            throw .syntax(chunkNames.restore(message))
         }
     }
 
@@ -165,7 +168,7 @@ public final class LuaRuntime {
         if status == LUA_ERRMEM || (sv_limit_hit(L) != 0 && message.contains("not enough memory")) {
             return .memory(megabytes: options.memoryLimitMB)
         }
-        let (head, traceback) = Self.split(message)
+        let (head, traceback) = Self.split(chunkNames.restore(message))
         return .runtime(message: head, traceback: traceback)
     }
 
@@ -178,9 +181,10 @@ public final class LuaRuntime {
     /// Splits a handler's message into the error and its "stack traceback:" part.
     static func split(_ message: String) -> (String, String) {
         guard let range = message.range(of: "\nstack traceback:") else { return (message, "") }
-        // The sandbox's own frames (undefined-global checks) say nothing to the user.
+        // The host's own Lua frames (the sandbox's undefined-global checks, the plugin
+        // drivers, the collection methods) say nothing to the user.
         let traceback = message[range.lowerBound...].dropFirst().split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains("[samverkan sandbox]") }
+            .filter { !$0.contains("[samverkan ") }
         return (String(message[..<range.lowerBound]), traceback.joined(separator: "\n"))
     }
 }
