@@ -33,6 +33,30 @@ import Testing
             """)
     }
 
+    /// A data file with a syntax error is reported once: the rules that read its collection
+    /// (or every collection) are skipped with a note, instead of reporting it empty.
+    @Test func aFileThatCannotBeReadIsReportedOnceNotThroughTheRulesThatReadIt() throws {
+        let folder = CLI.emptyFolder()
+        try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("data").path, toPath: folder + "/d")
+        let file = folder + "/d/committees.yaml"
+        try (try String(contentsOfFile: file, encoding: .utf8) + "- code: [unclosed\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["validate", "--data", "d", "--scripts", CLI.root.appendingPathComponent("scripts").path], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            d/committees.yaml:29:9: error[schema.parse]: YAML syntax error: while parsing a flow sequence that starts here, the file ends before it is closed
+            1 error, 0 warnings in 5 774 records (16 rules)
+
+            """)
+        let note = "could not be read; fix the error reported for it first"
+        #expect(result.stderr == """
+            note: skipped 'position-paper-areas': the file of collection 'committees' \(note)
+            note: skipped 'priority-areas': the file of collection 'committees' \(note)
+            note: skipped 'sources-cited': the file of collection 'committees' \(note)
+
+            """)
+    }
+
     @Test(arguments: [
         ([String](), Int32(0)),
         (["--fail-on", "warning"], Int32(1)),

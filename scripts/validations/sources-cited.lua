@@ -15,6 +15,7 @@
 return {
   kind = "validation",
   requires = { "sources" },  -- skipped where the data lacks these
+  requires_all = true,         -- reads every collection: skipped when a data file cannot be read
   description = "Every record cites a source; collections with figures have a source field",
   tags = { "sources" },
   severity = "error",

@@ -6,12 +6,17 @@ public final class KnowledgeBase: Sendable {
     public let diagnostics: [Diagnostic]
     /// The data folder as given.
     public let directory: String
+    /// The collections whose file could not be read at all (missing, or a syntax error):
+    /// they are empty here, so what is said about them, or across all data, is unreliable.
+    public let unreadable: Set<String>
 
-    init(schema: Schema, collections: [CollectionStore], diagnostics: [Diagnostic], directory: String) {
+    init(schema: Schema, collections: [CollectionStore], diagnostics: [Diagnostic], directory: String,
+         unreadable: Set<String> = []) {
         self.schema = schema
         self.collections = collections
         self.diagnostics = diagnostics
         self.directory = directory
+        self.unreadable = unreadable
     }
 
     /// The collection with this name, if any.

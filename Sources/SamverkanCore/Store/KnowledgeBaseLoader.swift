@@ -36,7 +36,7 @@ public enum KnowledgeBaseLoader {
         let collections = linker.link()
         diagnostics += linker.diagnostics
         return KnowledgeBase(schema: schema, collections: collections,
-                             diagnostics: diagnostics.sortedByLocation(), directory: directory)
+                             diagnostics: diagnostics.sortedByLocation(), directory: directory, unreadable: unreadable)
     }
 
     /// Reads a collection's file into a builder; returns it and the reader's diagnostics.

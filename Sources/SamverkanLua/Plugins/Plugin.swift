@@ -13,6 +13,9 @@ public struct PluginInfo: Sendable {
     public var collection: String?
     /// Collections the plugin needs besides `collection` (`requires = { … }`).
     public var requires: [String] = []
+    /// The plugin reads across all collections (`requires_all = true`): `validate` skips it
+    /// when any data file could not be read.
+    public var requiresAll = false
     public var columns: [String]?
     /// Default order: comma-separated field paths, `-` for descending.
     public var sort: String?

@@ -64,7 +64,7 @@ extension LuaRuntime {
             name: file.name, kind: PluginKind(rawValue: stack.rawString(d, "kind") ?? "") ?? file.folderKind,
             description: stack.rawString(d, "description") ?? "", tags: stack.rawStrings(d, "tags") ?? [],
             params: params, file: file.path, collection: stack.rawString(d, "collection"),
-            requires: stack.rawStrings(d, "requires") ?? [],
+            requires: stack.rawStrings(d, "requires") ?? [], requiresAll: stack.rawBool(d, "requires_all"),
             columns: stack.rawStrings(d, "columns"), sort: stack.rawString(d, "sort"),
             severity: stack.rawString(d, "severity") == "warning" ? .warning : .error)
     }

@@ -77,6 +77,10 @@ local function describe(t)
       d.requires[i] = name
     end
   end
+  if t.requires_all ~= nil then
+    if type(t.requires_all) ~= "boolean" then return nil, "'requires_all' must be true or false", "requires_all" end
+    d.requires_all = t.requires_all
+  end
   local function need_function(field)
     if type(t[field]) ~= "function" then
       return "a " .. kind .. " needs '" .. field .. "' to be a function, but it is " ..

@@ -37,7 +37,12 @@ struct ValidateCommand: ParsableCommand {
             throw CLIFailure.usage("-p needs exactly one validation named, e.g. samverkan validate population-series -p max_change=0.5")
         }
         var run = ValidationRun(kb: session.kb)
-        let plugins = try selectedPlugins(session, run: &run)
+        // A rule over a file that could not be read would only repeat that file's error.
+        let plugins = try selectedPlugins(session, run: &run).filter { plugin in
+            guard let reason = session.unreadableData(of: plugin) else { return true }
+            if !global.quiet { global.console.error("note: skipped '\(plugin.info.name)': \(reason)") }
+            return false
+        }
         let progress = Progress(console: global.console, total: plugins.count)
         for plugin in plugins {
             progress.step(plugin.info.name)
