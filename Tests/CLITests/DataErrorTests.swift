@@ -32,7 +32,7 @@ import Testing
         ("organisation.yaml", "name: RSS\nfounded: 2016-02-30\n",
          "organisation.yaml:2:10: error[schema.type]: founded \"2016-02-30\" is not a valid date (write YYYY-MM-DD) (organisation)"),
         ("organisation.yaml", "name: RSS\nname: Other\n",
-         "organisation.yaml:1:1: error[schema.parse]: duplicate key 'name' in a mapping; each key may appear once"),
+         "organisation.yaml:2:1: error[schema.parse]: duplicate key 'name' (first on line 1); each key may appear once, so this one is ignored"),
         ("regions.yaml", "- code: \"12\"\n  name: Region Skåne\n  seats: Malmö\n- code: \"07\"\n  name: Region Kronoberg\n- code: \"13\"\n  name: Region Halland\n",
          "regions.yaml:3:3: error[schema.unknown-field]: 'seats' is not a field of regions (did you mean 'seat'?)"),
     ])

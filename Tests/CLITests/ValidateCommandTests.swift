@@ -28,9 +28,12 @@ import Testing
             Tests/Fixtures/planted/notes.yaml:2:9: error[schema.parse]: YAML syntax error: while scanning a quoted scalar that starts here, the file ends before it is closed
             Tests/Fixtures/planted/population.csv:7:21: error[schema.type]: population "7057.5" is not an integer (population[0604-1955])
             Tests/Fixtures/planted/population.csv:5545:40: error[schema.parse]: row has 6 cells but the header has 5 fields; quote cells that contain commas
-            7 errors, 0 warnings in 5 777 records (19 rules)
+            7 errors, 0 warnings in 5 777 records (18 rules)
 
             """)
+        // sources-cited reads every collection, and notes.yaml could not be read.
+        #expect(result.stderr == "note: skipped 'sources-cited': the file of collection 'notes' could not be read; "
+            + "fix the error reported for it first\n")
     }
 
     /// A data file with a syntax error is reported once: the rules that read its collection

@@ -9,7 +9,14 @@ public enum YAMLRecordReader {
     public static func read(text: String, file: String, single: Bool) -> RawTable {
         var table = RawTable()
         let root: Node?
-        do { root = try composeYAML(text) } catch {
+        do {
+            let composed = try YAMLDuplicateKeys.compose(text)
+            root = composed.root
+            for repeated in composed.repeats {
+                table.diagnostics.append(Diagnostic(.error, rule: "schema.parse", repeated.message,
+                                                    at: SourceLocation(file: file, repeated.position)))
+            }
+        } catch {
             table.diagnostics.append(yamlDiagnostic(error, file: file))
             return table
         }

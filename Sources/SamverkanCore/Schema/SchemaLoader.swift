@@ -23,7 +23,14 @@ public struct SchemaLoader {
 
     private mutating func parse(_ text: String) -> [CollectionSchema] {
         let root: Node?
-        do { root = try composeYAML(text) } catch {
+        do {
+            let composed = try YAMLDuplicateKeys.compose(text)
+            root = composed.root
+            for repeated in composed.repeats {
+                diagnostics.append(Diagnostic(.error, rule: "schema.parse", repeated.message,
+                                              at: SourceLocation(file: file, repeated.position)))
+            }
+        } catch {
             diagnostics.append(yamlDiagnostic(error, file: file))
             return []
         }
