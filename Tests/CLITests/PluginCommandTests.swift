@@ -103,6 +103,29 @@ import Testing
         #expect(again.stderr == "error: scripts/\(folderName)/starter.lua exists already; choose another name or edit it\n")
     }
 
+    /// A starter named like a plugin further along the path hides it: said, not silent.
+    @Test func aStarterThatHidesAShippedPluginSaysSo() throws {
+        let folder = CLI.emptyFolder()
+        let scripts = CLI.root.appendingPathComponent("scripts").path
+        let result = try CLI.run(["new", "report", "population", "--scripts", "scripts", "--scripts", scripts], in: folder)
+        #expect(result.status == 0)
+        #expect(result.stdout == "Wrote scripts/reports/population.lua. Try it: samverkan report population\n")
+        #expect(result.stderr == "note: scripts/reports/population.lua now hides \(scripts)/reports/population.lua of the same name; "
+            + "`samverkan list` marks it shadowed. Choose another name to keep both.\n")
+        let fresh = try CLI.run(["new", "report", "brand-new", "--scripts", scripts], in: folder)
+        #expect(fresh.stderr == "")
+        // With the shipped folder first on the path, the new one is the one hidden.
+        let hidden = try CLI.run(["new", "report", "growth", "--scripts", scripts], in: folder)
+        #expect(hidden.stderr == "note: \(scripts)/reports/growth.lua of the same name comes first on the plugin path "
+            + "and still runs, not scripts/reports/growth.lua; choose another name.\n")
+    }
+
+    @Test func aParameterGivenTwiceIsAUsageError() throws {
+        let result = try CLI.run(["report", "population", "-p", "year=2024", "-p", "year=2020"], in: CLI.root.path)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: parameter 'year' is given twice; give it once (plugin 'population')\n")
+    }
+
     @Test func wrongParameterTypesAreUsageErrors() throws {
         let result = try CLI.run(["report", "population", "-p", "year=abc"], in: CLI.root.path)
         #expect(result.status == 2)

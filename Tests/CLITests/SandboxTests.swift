@@ -97,6 +97,9 @@ import Testing
         ("kb.municipalities:sort_by('populaton')", "error: script.lua:1: municipalities has no field 'populaton' (did you mean 'population'?)"),
         ("kb.municipalities.filter(5)", "error: script.lua:1: filter: call it as collection:filter(…), with a colon"),
         ("kb.municipalities:sum('name')", "error: script.lua:1: sum: the values are not all numbers"),
+        ("kb.municipalities:sort_by(function(a, b) return a.population > b.population end)",
+         "error: script.lua:1: sort_by: give a key function of one record, like function(m) return m.population end, "
+            + "not a comparator of two as for table.sort (\"desc\" sorts descending)"),
     ])
     func errorsInsideCallbacksNameTheScriptLine(script: String, expected: String) throws {
         let result = try CLI.runScript(script)

@@ -13,6 +13,10 @@ public enum ParamResolver {
             guard let spec = specs.first(where: { $0.name == name }) else {
                 return .failure(unknown(name, specs: specs, plugin: plugin))
             }
+            // Two values for one name is a slip (an edited command line): neither is a guess.
+            guard values[name] == nil else {
+                return .failure(ParamError("parameter '\(name)' is given twice; give it once (plugin '\(plugin)')"))
+            }
             switch spec.convert(text) {
             case .success(let value): values[name] = value
             case .failure(let error): return .failure(ParamError("\(error.message) (plugin '\(plugin)')"))

@@ -9,7 +9,7 @@ enum CollectionPrimitives {
             ("view", view), ("sorted", sorted), ("field_sorted", fieldSorted), ("get", get),
             ("where", whereEquals), ("aggregate", aggregate), ("reduce", reduce),
             ("group_field", groupField), ("grouped", grouped), ("limit", limit), ("list", list),
-            ("is_collection", isCollection), ("is_record", isRecord),
+            ("is_collection", isCollection), ("is_record", isRecord), ("parameters", parameterCount),
         ]
         lua.newTable(fields: functions.count + 1)
         for (name, function) in functions {
@@ -19,6 +19,18 @@ enum CollectionPrimitives {
         // P.seek(record, c, i), in C (shim.h): for the --where driver's one moving record.
         sv_push_record_seek(lua.L)
         lua.setField(-2, "seek")
+    }
+
+    /// P.parameters(fn) — the number of named parameters of a Lua function (0 otherwise).
+    static let parameterCount: SwiftCallback = { state in
+        guard let L = state else { return 0 }
+        var info = lua_Debug()
+        if lua_type(L, 1) == LUA_TFUNCTION {
+            lua_pushvalue(L, 1)
+            lua_getinfo(L, ">u", &info)
+        }
+        lua_pushinteger(L, lua_Integer(info.nparams))
+        return 1
     }
 
     /// P.view(c, positions) — the records of c at the given 1-based positions.

@@ -57,6 +57,10 @@ function M.sort_by(c, by, direction)
   expect_collection(c, "sort_by")
   local desc = order(direction, "sort_by")
   if type(by) == "function" then
+    if P.parameters(by) >= 2 then
+      error("sort_by: give a key function of one record, like function(m) return m.population end, "
+        .. "not a comparator of two as for table.sort (\"desc\" sorts descending)", 2)
+    end
     local keys = {}
     for i = 1, #c do keys[i] = by(c[i]) end
     return P.sorted(c, keys, desc)

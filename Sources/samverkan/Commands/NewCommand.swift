@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SamverkanCore
+import SamverkanLua
 
 /// `samverkan new report|filter|validation NAME` — a commented starter plugin in ./scripts.
 struct NewCommand: ParsableCommand {
@@ -34,6 +35,7 @@ struct NewCommand: ParsableCommand {
             throw CLIFailure.usage("cannot create \(folder): \(error.localizedDescription)")
         }
         try AtomicFile.write(StarterPlugins.source(kind: kind, name: name), to: path)
+        if !global.quiet, let clash = nameClash(path) { global.console.error("note: " + clash) }
         let command = switch kind {
         case .report: "samverkan report \(name)"
         case .filter: "samverkan query \(name)"
@@ -42,5 +44,21 @@ struct NewCommand: ParsableCommand {
         if !global.quiet {
             global.console.out("Wrote \(path). Try it: \(command)\n")
         }
+    }
+
+    /// What another plugin of the same name on the plugin path means for the new one.
+    private func nameClash(_ path: String) -> String? {
+        let catalog = PluginCatalog(folders: global.pluginFolders)
+        let same = { (file: PluginFile) in
+            URL(fileURLWithPath: file.path).standardizedFileURL == URL(fileURLWithPath: path).standardizedFileURL
+        }
+        let others = catalog.files.filter { $0.name == name && !same($0) }
+        guard let other = others.first, let winner = catalog.file(named: name) else { return nil }
+        if same(winner) {
+            return "\(path) now hides \(other.path) of the same name; `samverkan list` marks it shadowed. "
+                + "Choose another name to keep both."
+        }
+        return "\(winner.path) of the same name comes first on the plugin path and still runs, not \(path); "
+            + "choose another name."
     }
 }
