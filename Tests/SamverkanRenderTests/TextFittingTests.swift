@@ -2,7 +2,8 @@ import SamverkanCore
 import Testing
 @testable import SamverkanRender
 
-/// How text output fits a width: words wrap at spaces, long words break after `-/_.`.
+/// How text output fits a width: words wrap at spaces, long words break after `-/_.`, tables
+/// share the width among their columns.
 @Suite struct TextFittingTests {
     @Test func wrapsAtWordBoundaries() {
         #expect(TextWrapper.wrap("Regionsamverkan  Sydsverige samarbetar om infrastruktur", width: 20)
@@ -25,5 +26,63 @@ import Testing
     @Test func cutsInsideAWordOnlyWhenAPieceIsLongerThanALine() {
         #expect(TextWrapper.wrap("Arbetsmarknad och kompetensförsörjning", width: 12)
             == ["Arbetsmarkna", "d och", "kompetensför", "sörjning"])
+    }
+
+    static let markets = Table(
+        columns: [Column(title: "Region"), Column(title: "Labour market"), Column(title: "Source"),
+                  Column(title: "Municipalities", format: .number), Column(title: "Population 2024", format: .number)],
+        rows: [
+            [.text("Region Skåne"), .text("Kristianstad-Hässleholm"), .text("sjbrg-swedish-geodata"), .integer(33), .integer(1_428_626)],
+            [.text("Region Blekinge"), .text("Karlshamn-Olofström"), .text("kommundata"), .integer(5), .integer(157_223)],
+        ])
+
+    static func markets(width: Int) -> String {
+        renderTable(markets, as: .text, options: RenderOptions(locale: .sv, width: width))
+    }
+
+    /// 96 columns wide unwrapped. For 80, the header over the numbers wraps first, then
+    /// `Region` at its space; `Labour market` only then breaks at the hyphen.
+    @Test func shrinksHeadersThenCellsAtSpacesThenAtHyphens() {
+        #expect(Self.markets(width: 80) == """
+            Region    Labour market        Source                 Municipalities  Population
+                                                                                        2024
+            ────────────────────────────────────────────────────────────────────────────────
+            Region    Kristianstad-        sjbrg-swedish-geodata              33   1 428 626
+            Skåne     Hässleholm
+            Region    Karlshamn-Olofström  kommundata                          5     157 223
+            Blekinge
+
+            """)
+    }
+
+    /// At 60, even the pieces of words are too wide: one word must be cut, and the cheapest
+    /// is the header over the short numbers; the numbers stay whole.
+    @Test func shrinksToFitSixtyColumns() {
+        #expect(Self.markets(width: 60) == """
+            Region    Labour market  Source      Municipalit  Population
+                                                         ies        2024
+            ────────────────────────────────────────────────────────────
+            Region    Kristianstad-  sjbrg-               33   1 428 626
+            Skåne     Hässleholm     swedish-
+                                     geodata
+            Region    Karlshamn-     kommundata            5     157 223
+            Blekinge  Olofström
+
+            """)
+    }
+
+    /// Cutting words would not make 40 columns: the table breaks only at spaces and hyphens.
+    @Test func cutsNoWordsInATableThatCannotFit() {
+        #expect(Self.markets(width: 40) == """
+            Region    Labour market  Source      Municipalities  Population
+                                                                       2024
+            ───────────────────────────────────────────────────────────────
+            Region    Kristianstad-  sjbrg-                  33   1 428 626
+            Skåne     Hässleholm     swedish-
+                                     geodata
+            Region    Karlshamn-     kommundata               5     157 223
+            Blekinge  Olofström
+
+            """)
     }
 }
