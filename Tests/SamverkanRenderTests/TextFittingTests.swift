@@ -3,7 +3,7 @@ import Testing
 @testable import SamverkanRender
 
 /// How text output fits a width: words wrap at spaces, long words break after `-/_.`, tables
-/// share the width among their columns.
+/// share the width among their columns, facts hang their values.
 @Suite struct TextFittingTests {
     @Test func wrapsAtWordBoundaries() {
         #expect(TextWrapper.wrap("Regionsamverkan  Sydsverige samarbetar om infrastruktur", width: 20)
@@ -82,6 +82,47 @@ import Testing
                                      geodata
             Region    Karlshamn-     kommundata               5     157 223
             Blekinge  Olofström
+
+            """)
+    }
+
+    static let facts = ReportDocument(blocks: [.facts([
+        Fact(label: "Founded", value: .text("1 januari 2016")),
+        Fact(label: "Population as the organisation states it", value: .text("2,7 miljoner invånare")),
+        Fact(label: "Purpose", value: .text("Samarbete för tillväxt och hållbar utveckling i Sydsverige")),
+        Fact(label: "Website", value: .text("https://regionsamverkan.se/om-oss/organisation")),
+    ])])
+
+    /// A label that would leave its value less than half the line stands on its own line.
+    @Test func factsWrapTheirValuesUnderThemselves() {
+        #expect(render(Self.facts, as: .text, options: RenderOptions(locale: .sv, width: 60)) == """
+            Founded: 1 januari 2016
+            Population as the organisation states it:
+                     2,7 miljoner invånare
+            Purpose: Samarbete för tillväxt och hållbar utveckling i
+                     Sydsverige
+            Website: https://regionsamverkan.se/om-oss/organisation
+
+            """)
+        #expect(render(Self.facts, as: .text, options: RenderOptions(locale: .sv, width: 40)) == """
+            Founded: 1 januari 2016
+            Population as the organisation states
+            it:
+                     2,7 miljoner invånare
+            Purpose: Samarbete för tillväxt och
+                     hållbar utveckling i Sydsverige
+            Website: https://regionsamverkan.se/om-
+                     oss/organisation
+
+            """)
+    }
+
+    @Test func factsAlignAfterTheLongestLabelWhenValuesKeepHalfTheLine() {
+        #expect(render(Self.facts, as: .text, options: RenderOptions(locale: .sv, width: 100)) == """
+            Founded:                                  1 januari 2016
+            Population as the organisation states it: 2,7 miljoner invånare
+            Purpose:                                  Samarbete för tillväxt och hållbar utveckling i Sydsverige
+            Website:                                  https://regionsamverkan.se/om-oss/organisation
 
             """)
     }

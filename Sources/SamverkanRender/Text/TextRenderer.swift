@@ -3,9 +3,9 @@ import SamverkanCore
 /// A report for a terminal or a log: plain lines wrapped to `options.width`.
 ///
 /// Blocks are separated by one empty line. The title is underlined with `=`, headings with
-/// `-`; lists use `• `; facts are `Label: value` lines with the values aligned; tables are
-/// laid out by ``TextTableLayout``, bar charts by ``TextBarChart``. Text cannot draw a map,
-/// so a map is its title, a note pointing to HTML, and its values ranked.
+/// `-`; lists use `• `; facts are laid out by ``TextFacts``, tables by ``TextTableLayout``,
+/// bar charts by ``TextBarChart``. Text cannot draw a map, so a map is its title, a note
+/// pointing to HTML, and its values ranked.
 struct TextRenderer {
     let options: RenderOptions
     let geometry: (any GeometryProvider)?
@@ -53,16 +53,8 @@ struct TextRenderer {
         return lines.enumerated().map { ($0.offset == 0 ? first : indent) + $0.element }.map { $0.trimmingTrailingSpaces() }
     }
 
-    /// `Label:` padded so the values start in one column; long values wrap under themselves.
     private func factLines(_ facts: [Fact]) -> [String] {
-        let labelWidth = (facts.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
-        // A value column narrower than this reads worse than a value that runs past the width.
-        let valueWidth = max(20, width - labelWidth)
-        return facts.flatMap { fact in
-            let value = formatter.format(fact.value, as: fact.format).text
-            return hanging(TextWrapper.wrap(value, width: valueWidth),
-                           first: DisplayWidth.pad(fact.label + ":", to: labelWidth))
-        }
+        TextFacts(facts: facts.map { ($0.label, formatter.format($0.value, as: $0.format).text) }, width: width).lines()
     }
 
     private func mapLines(_ map: MapSpec) -> [String] {
