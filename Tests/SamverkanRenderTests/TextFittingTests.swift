@@ -3,7 +3,7 @@ import Testing
 @testable import SamverkanRender
 
 /// How text output fits a width: words wrap at spaces, long words break after `-/_.`, tables
-/// share the width among their columns, facts hang their values.
+/// share the width among their columns, facts hang their values; without a width nothing wraps.
 @Suite struct TextFittingTests {
     @Test func wrapsAtWordBoundaries() {
         #expect(TextWrapper.wrap("Regionsamverkan  Sydsverige samarbetar om infrastruktur", width: 20)
@@ -36,7 +36,7 @@ import Testing
             [.text("Region Blekinge"), .text("Karlshamn-Olofström"), .text("kommundata"), .integer(5), .integer(157_223)],
         ])
 
-    static func markets(width: Int) -> String {
+    static func markets(width: Int?) -> String {
         renderTable(markets, as: .text, options: RenderOptions(locale: .sv, width: width))
     }
 
@@ -125,5 +125,17 @@ import Testing
             Website:                                  https://regionsamverkan.se/om-oss/organisation
 
             """)
+    }
+
+    /// Without a width (a pipe or a file), each paragraph, fact and table row is one line;
+    /// bar charts are drawn 100 columns wide.
+    @Test func withoutAWidthNothingWraps() {
+        let paragraph = String(repeating: "Sydsverige samarbetar. ", count: 8).trimmingTrailingSpaces()
+        let document = ReportDocument(blocks: [.paragraph(paragraph), .chart(Chart(labels: ["Skåne"], values: [1]))])
+        #expect(render(document, as: .text, options: RenderOptions(locale: .sv, width: nil))
+            == paragraph + "\n\nSkåne " + String(repeating: "█", count: 92) + " 1\n")
+        #expect(Self.markets(width: nil) == Self.markets(width: 1000))
+        #expect(render(Self.facts, as: .text, options: RenderOptions(locale: .sv, width: nil))
+            == render(Self.facts, as: .text, options: RenderOptions(locale: .sv, width: 1000)))
     }
 }

@@ -1,6 +1,7 @@
 import SamverkanCore
 
-/// A report for a terminal or a log: plain lines wrapped to `options.width`.
+/// A report for a terminal or a log: plain lines wrapped to `options.width`, or not wrapped
+/// at all without one.
 ///
 /// Blocks are separated by one empty line. The title is underlined with `=`, headings with
 /// `-`; lists use `• `; facts are laid out by ``TextFacts``, tables by ``TextTableLayout``,
@@ -19,8 +20,11 @@ struct TextRenderer {
         style = TextStyle(color: options.color)
     }
 
-    /// Below this, wrapping would make text unreadable rather than fit.
-    private var width: Int { max(20, options.width) }
+    /// Below 20, wrapping would make text unreadable rather than fit; `.max` wraps nothing.
+    private var width: Int { options.width.map { max(20, $0) } ?? .max }
+
+    /// Bars need a scale even where lines have no width.
+    private var chartWidth: Int { options.width == nil ? RenderOptions.unwrappedChartWidth : width }
 
     func render(_ document: ReportDocument) -> String {
         guard !document.blocks.isEmpty else { return "" }
@@ -36,7 +40,7 @@ struct TextRenderer {
         case .facts(let facts): factLines(facts)
         case .table(let table):
             TextTableLayout(table: FormattedTable(table, formatter: formatter), options: options.with(width: width)).lines()
-        case .chart(let chart): TextBarChart(chart: chart, width: width, formatter: formatter, style: style).lines()
+        case .chart(let chart): TextBarChart(chart: chart, width: chartWidth, formatter: formatter, style: style).lines()
         case .map(let map): mapLines(map)
         }
     }
@@ -77,7 +81,7 @@ struct TextRenderer {
 
 extension RenderOptions {
     /// A copy with another width.
-    func with(width: Int) -> RenderOptions {
+    func with(width: Int?) -> RenderOptions {
         var copy = self
         copy.width = width
         return copy

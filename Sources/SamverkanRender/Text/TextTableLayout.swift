@@ -5,7 +5,8 @@ import SamverkanCore
 ///
 /// Columns are two spaces apart and share `width` as ``TextColumnWidths`` decides; cells
 /// that do not fit their column wrap onto more lines (``TextWrapper``), so nothing is lost.
-/// Lines carry no trailing spaces.
+/// Without a width (output that is not a terminal), nothing wraps. Lines carry no trailing
+/// spaces.
 struct TextTableLayout {
     static let separator = "  "
 
@@ -16,7 +17,7 @@ struct TextTableLayout {
 
     init(table: FormattedTable, options: RenderOptions) {
         self.table = table
-        width = options.width
+        width = options.width ?? .max
         phrases = RenderPhrases(locale: options.locale)
         style = TextStyle(color: options.color)
     }
