@@ -6,10 +6,14 @@ public struct RenderOptions: Sendable {
     public var locale: OutputLocale
     /// ANSI colour (text output on a terminal only).
     public var color: Bool
-    /// Width to wrap text output to (the terminal's, else 100).
-    public var width: Int
+    /// Columns text output must fit (the terminal's); `nil` when it goes where lines have no
+    /// width (a pipe or a file), so nothing wraps and bar charts take ``unwrappedChartWidth``.
+    public var width: Int?
 
-    public init(locale: OutputLocale = .sv, color: Bool = false, width: Int = 100) {
+    /// How wide bar charts are drawn when `width` is `nil`: their bars need some scale.
+    public static let unwrappedChartWidth = 100
+
+    public init(locale: OutputLocale = .sv, color: Bool = false, width: Int? = 100) {
         self.locale = locale
         self.color = color
         self.width = width

@@ -21,14 +21,14 @@ import Testing
         #expect(DisplayWidth.truncate("Lund", to: 8) == "Lund")
     }
 
-    @Test func narrowsTextColumnsButNeverNumbers() {
+    @Test func narrowsTextColumnsToWhatTheirCellsWrapToButNeverNumbers() {
         let table = Table(columns: [Column(title: "Kommun"), Column(title: "Not"), Column(title: "Befolkning", format: .number)],
                           rows: [[.text("Östra Göinge"), .text("Gränsar till Blekinge och Kronoberg"), .integer(15_165)]])
         let output = renderTable(table, as: .text, options: RenderOptions(locale: .sv, width: 40))
         #expect(output == """
-            Kommun        Not             Befolkning
-            ────────────────────────────────────────
-            Östra Göinge  Gränsar till        15 165
+            Kommun        Not           Befolkning
+            ──────────────────────────────────────
+            Östra Göinge  Gränsar till      15 165
                           Blekinge och
                           Kronoberg
 

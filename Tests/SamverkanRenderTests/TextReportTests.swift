@@ -50,13 +50,13 @@ import Testing
         ───────────
         (inga rader)
 
-        Ståndpunkt       Sammanfattning                                       År
-        ────────────────────────────────────────────────────────────────────────
-        Södra stambanan  Regionerna vill att staten bygger ut Södra         2021
+        Ståndpunkt       Sammanfattning                                   År
+        ────────────────────────────────────────────────────────────────────
+        Södra stambanan  Regionerna vill att staten bygger ut Södra     2021
                          stambanan till fyra spår mellan Lund och
                          Hässleholm, "snarast"; finansiering | tidplan
                          oklar.
-        Vård             Kort.                                              2023
+        Vård             Kort.                                          2023
 
         Befolkning per region
         Skåne län      ███████████████████████████████████████████████ 1 428 626
@@ -109,13 +109,13 @@ import Testing
         ───────────
         (no rows)
 
-        Ståndpunkt       Sammanfattning                                       År
-        ────────────────────────────────────────────────────────────────────────
-        Södra stambanan  Regionerna vill att staten bygger ut Södra         2021
+        Ståndpunkt       Sammanfattning                                   År
+        ────────────────────────────────────────────────────────────────────
+        Södra stambanan  Regionerna vill att staten bygger ut Södra     2021
                          stambanan till fyra spår mellan Lund och
                          Hässleholm, "snarast"; finansiering | tidplan
                          oklar.
-        Vård             Kort.                                              2023
+        Vård             Kort.                                          2023
 
         Befolkning per region
         Skåne län      ███████████████████████████████████████████████ 1,428,626

@@ -1,11 +1,12 @@
 import SamverkanCore
 
-/// A report for a terminal or a log: plain lines wrapped to `options.width`.
+/// A report for a terminal or a log: plain lines wrapped to `options.width`, or not wrapped
+/// at all without one.
 ///
 /// Blocks are separated by one empty line. The title is underlined with `=`, headings with
-/// `-`; lists use `• `; facts are `Label: value` lines with the values aligned; tables are
-/// laid out by ``TextTableLayout``, bar charts by ``TextBarChart``. Text cannot draw a map,
-/// so a map is its title, a note pointing to HTML, and its values ranked.
+/// `-`; lists use `• `; facts are laid out by ``TextFacts``, tables by ``TextTableLayout``,
+/// bar charts by ``TextBarChart``. Text cannot draw a map, so a map is its title, a note
+/// pointing to HTML, and its values ranked.
 struct TextRenderer {
     let options: RenderOptions
     let geometry: (any GeometryProvider)?
@@ -19,8 +20,11 @@ struct TextRenderer {
         style = TextStyle(color: options.color)
     }
 
-    /// Below this, wrapping would make text unreadable rather than fit.
-    private var width: Int { max(20, options.width) }
+    /// Below 20, wrapping would make text unreadable rather than fit; `.max` wraps nothing.
+    private var width: Int { options.width.map { max(20, $0) } ?? .max }
+
+    /// Bars need a scale even where lines have no width.
+    private var chartWidth: Int { options.width == nil ? RenderOptions.unwrappedChartWidth : width }
 
     func render(_ document: ReportDocument) -> String {
         guard !document.blocks.isEmpty else { return "" }
@@ -36,7 +40,7 @@ struct TextRenderer {
         case .facts(let facts): factLines(facts)
         case .table(let table):
             TextTableLayout(table: FormattedTable(table, formatter: formatter), options: options.with(width: width)).lines()
-        case .chart(let chart): TextBarChart(chart: chart, width: width, formatter: formatter, style: style).lines()
+        case .chart(let chart): TextBarChart(chart: chart, width: chartWidth, formatter: formatter, style: style).lines()
         case .map(let map): mapLines(map)
         }
     }
@@ -53,16 +57,8 @@ struct TextRenderer {
         return lines.enumerated().map { ($0.offset == 0 ? first : indent) + $0.element }.map { $0.trimmingTrailingSpaces() }
     }
 
-    /// `Label:` padded so the values start in one column; long values wrap under themselves.
     private func factLines(_ facts: [Fact]) -> [String] {
-        let labelWidth = (facts.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
-        // A value column narrower than this reads worse than a value that runs past the width.
-        let valueWidth = max(20, width - labelWidth)
-        return facts.flatMap { fact in
-            let value = formatter.format(fact.value, as: fact.format).text
-            return hanging(TextWrapper.wrap(value, width: valueWidth),
-                           first: DisplayWidth.pad(fact.label + ":", to: labelWidth))
-        }
+        TextFacts(facts: facts.map { ($0.label, formatter.format($0.value, as: $0.format).text) }, width: width).lines()
     }
 
     private func mapLines(_ map: MapSpec) -> [String] {
@@ -85,7 +81,7 @@ struct TextRenderer {
 
 extension RenderOptions {
     /// A copy with another width.
-    func with(width: Int) -> RenderOptions {
+    func with(width: Int?) -> RenderOptions {
         var copy = self
         copy.width = width
         return copy

@@ -3,14 +3,11 @@ import SamverkanCore
 /// Lays out a table in fixed-width columns: an optional title, the header, a rule of `─`,
 /// then the rows (or a "(no rows)" line).
 ///
-/// Fitting rule: each column starts as wide as its widest header or cell line, with two
-/// spaces between columns. While the table is wider than `width`, the widest text column
-/// is narrowed by one, never below `minimumColumnWidth` (or its own width); cells that no
-/// longer fit are word-wrapped onto more lines, so nothing is lost. Numeric columns are
-/// never narrowed (a cut number misleads), so a table of many wide numbers may stay wider
-/// than `width`. Lines carry no trailing spaces.
+/// Columns are two spaces apart and share `width` as ``TextColumnWidths`` decides; cells
+/// that do not fit their column wrap onto more lines (``TextWrapper``), so nothing is lost.
+/// Without a width (output that is not a terminal), nothing wraps. Lines carry no trailing
+/// spaces.
 struct TextTableLayout {
-    static let minimumColumnWidth = 10
     static let separator = "  "
 
     let table: FormattedTable
@@ -20,7 +17,7 @@ struct TextTableLayout {
 
     init(table: FormattedTable, options: RenderOptions) {
         self.table = table
-        width = options.width
+        width = options.width ?? .max
         phrases = RenderPhrases(locale: options.locale)
         style = TextStyle(color: options.color)
     }
@@ -42,23 +39,9 @@ struct TextTableLayout {
         return lines
     }
 
-    /// Natural widths, then narrowed per the fitting rule.
+    /// Column widths that fit `width` where they can (see ``TextColumnWidths``).
     func columnWidths() -> [Int] {
-        var widths = table.headers.indices.map { index in
-            ([table.headers[index]] + table.rows.map { $0[index].text })
-                .flatMap { $0.split(whereSeparator: \.isNewline) }
-                .map { DisplayWidth.of($0) }
-                .max() ?? 0
-        }
-        let separators = Self.separator.count * max(0, widths.count - 1)
-        var excess = widths.reduce(0, +) + separators - width
-        while excess > 0 {
-            let candidates = widths.indices.filter { !table.numericColumns[$0] && widths[$0] > Self.minimumColumnWidth }
-            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
-            excess -= 1
-        }
-        return widths
+        TextColumnWidths(table: table).fit(width, separatorWidth: DisplayWidth.of(Self.separator))
     }
 
     /// One table row as one or more lines, each cell wrapped to its column.

@@ -83,7 +83,7 @@ struct QueryCommand: ParsableCommand {
         }
         let matched = rows?.count ?? collection.count
         let ordered = plan.ordered(rows ?? Array(0..<collection.count))
-        let options = RenderOptions(locale: global.locale, color: false, width: Terminal.width)
+        let options = RenderOptions(locale: global.locale, color: false, width: Terminal.width(toFile: output != nil))
         // CSV is written cell by cell: a large result is never held as a table of rows.
         let text = format == .csv ? plan.csv(ordered) : renderTable(plan.table(ordered), as: format, options: options)
         if let output { try AtomicFile.write(text, to: output) } else { global.console.out(text) }

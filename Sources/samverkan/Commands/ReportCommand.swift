@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
             throw ScriptRunner.failure(error, console: global.console)
         }
         let color = output == nil && format == .text && global.console.color && Terminal.stdoutIsTerminal
-        let options = RenderOptions(locale: global.locale, color: color, width: Terminal.width)
+        let options = RenderOptions(locale: global.locale, color: color, width: Terminal.width(toFile: output != nil))
         let geometry = ReportGeometry.provider(dataDirectory: session.kb.directory)
         let text = render(document, as: format, options: options, geometry: geometry)
         if let output {
