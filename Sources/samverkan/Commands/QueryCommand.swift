@@ -68,7 +68,7 @@ struct QueryCommand: ParsableCommand {
             defaultColumns = plugin.info.columns ?? store.schema.fields.map(\.name)
             defaultSort = QueryPlan.split(plugin.info.sort)
             do { rows = try session.runtime.runFilter(plugin, params: params) } catch {
-                throw ScriptRunner.failure(error, console: global.console)
+                throw ScriptRunner.failure(error, console: global.console, plugin: plugin.info.name)
             }
         } else {
             let names = kb.collections.map(\.name) + session.catalog.winners.filter { $0.folderKind == .filter }.map(\.name)

@@ -42,7 +42,13 @@ struct ValidateCommand: ParsableCommand {
         for plugin in plugins {
             progress.step(plugin.info.name)
             let params = try session.parameters(for: plugin, names.count == 1 ? parameters : [])
-            run.add(plugin, result: Result { () throws(ScriptError) in try session.runtime.runValidation(plugin, params: params) })
+            let result = Result { () throws(ScriptError) in try session.runtime.runValidation(plugin, params: params) }
+            // A rejected parameter value is the user's to fix (exit 2), not a rule that crashed.
+            if case .failure(let error) = result, case .parameter = error {
+                progress.finish()
+                throw ScriptRunner.failure(error, console: global.console, plugin: plugin.info.name)
+            }
+            run.add(plugin, result: result)
         }
         progress.finish()
         let report = run.report
