@@ -23,7 +23,7 @@ import Testing
         #expect(result.stdout == """
             Tests/Fixtures/planted/municipalities.csv:2:25: error[schema.ref]: region '99' does not exist in regions (municipalities[0604])
             Tests/Fixtures/planted/municipalities.csv:4:1: error[municipality-code-prefix]: code 0642 of Mullsjö does not start with 07, the code of Region Kronoberg (municipalities[0642], scripts/validations/municipality-code-prefix.lua:17)
-            Tests/Fixtures/planted/municipalities.csv:5:1: error[population-series]: Habo (0643) has no population figure for 1990, which the other municipalities have (municipalities[0643], scripts/validations/population-series.lua:103)
+            Tests/Fixtures/planted/municipalities.csv:5:1: error[population-series]: Habo (0643) has no population figure for 1990, which the other municipalities have (municipalities[0643], scripts/validations/population-series.lua:106)
             Tests/Fixtures/planted/municipalities.csv:79:1: error[schema.unique]: duplicate code '1280' (first used on line 61) (municipalities[1280])
             Tests/Fixtures/planted/notes.yaml:2:9: error[schema.parse]: YAML syntax error: while scanning a quoted scalar that starts here, the file ends before it is closed
             Tests/Fixtures/planted/population.csv:7:21: error[schema.type]: population "7057.5" is not an integer (population[0604-1955])
