@@ -95,6 +95,19 @@ import Testing
         #expect(log["version"] as? String == "2.1.0")
     }
 
+    @Test func aTagNoValidationHasIsAUsageError() throws {
+        let result = try Self.validate(["--tag", "nosuchtag"])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "error: no validation has the tag 'nosuchtag'; the validations' tags are: areas, codes, committees, municipalities, organisation, population, position-papers, priorities, sources\n")
+        let typo = try Self.validate(["--tag", "source"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.hasPrefix("error: no validation has the tag 'source' (did you mean 'sources'?); "))
+        let known = try Self.validate(["--tag", "codes"])
+        #expect(known.status == 0)
+        #expect(known.stdout == "0 errors, 0 warnings in 5 777 records (14 rules)\n")
+    }
+
     @Test func unknownValidationNamesAreUsageErrors() throws {
         let result = try Self.validate(["stated-figure"])
         #expect(result.status == 2)

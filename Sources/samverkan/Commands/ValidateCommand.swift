@@ -72,7 +72,11 @@ struct ValidateCommand: ParsableCommand {
         for problem in problems where problem.file.contains("/validations/") {
             run.add(problem)
         }
-        let selected = all.filter { $0.info.kind == .validation && (tag == nil || $0.info.tags.contains(tag ?? "")) }
+        let validations = all.filter { $0.info.kind == .validation }
+        if let tag, !UnknownTag.isUsed(tag, by: validations) {
+            throw UnknownTag.failure(tag, kind: .validation, plugins: validations)
+        }
+        let selected = validations.filter { tag == nil || $0.info.tags.contains(tag ?? "") }
             .sorted { $0.info.name < $1.info.name }
         for plugin in selected {
             if let missing = session.missingCollection(of: plugin), !global.quiet {
