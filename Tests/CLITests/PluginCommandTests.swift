@@ -121,6 +121,17 @@ import Testing
         #expect(result.stdout == "NAME                      KIND        TAGS                  DESCRIPTION\nmunicipality-code-prefix  validation  municipalities,codes  Every municipality's code starts with its region's code\n")
     }
 
+    @Test func everySubcommandListsVersionOnce() throws {
+        for command in ["list", "report", "query", "validate", "run", "schema"] {
+            let help = try CLI.run([command, "--help"], in: CLI.root.path)
+            let lines = help.stdout.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--version") }
+            #expect(lines.count == 1, "\(command) --help: \(lines)")
+        }
+        let version = try CLI.run(["report", "--version"], in: CLI.root.path)
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+    }
+
     @Test func wrongParameterTypesAreUsageErrors() throws {
         let result = try CLI.run(["report", "population", "-p", "year=abc"], in: CLI.root.path)
         #expect(result.status == 2)

@@ -29,11 +29,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("allow-invalid"), help: "Run even when the data breaks its schema.")
     var allowInvalid = false
 
-    @Flag(name: .long, help: "Print the version and exit.")
-    var version = false
+    // --version is not declared here: the root command's `version` gives every subcommand
+    // one already, and a second flag listed it twice in each --help.
 
     mutating func validate() throws {
-        if version { throw CleanExit.message("samverkan \(Samverkan.version)") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0") }
         guard memoryLimit > 0 else { throw ValidationError("--memory-limit must be a number of megabytes above 0") }
     }
