@@ -8,10 +8,14 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     /// Width to wrap text output to (the terminal's, else 100).
     public var width: Int
+    /// Whether text validation output ends with its summary line (off with -q; the machine
+    /// formats always keep theirs).
+    public var summary: Bool
 
-    public init(locale: OutputLocale = .sv, color: Bool = false, width: Int = 100) {
+    public init(locale: OutputLocale = .sv, color: Bool = false, width: Int = 100, summary: Bool = true) {
         self.locale = locale
         self.color = color
         self.width = width
+        self.summary = summary
     }
 }

@@ -95,6 +95,18 @@ import Testing
         #expect(log["version"] as? String == "2.1.0")
     }
 
+    @Test func quietDropsTheSummaryButKeepsTheFindings() throws {
+        let clean = try Self.validate(["-q"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "")
+        let planted = try Self.validate(["--data", "Tests/Fixtures/planted", "municipality-code-prefix", "-q"])
+        #expect(planted.status == 1)
+        #expect(planted.stdout.contains("csv:4:1: error[municipality-code-prefix]: code 0642 of Mullsjö does not start with 07, the code of Region Kronoberg (municipalities[0642], scripts/validations/municipality-code-prefix.lua:17)\n"))
+        #expect(planted.stdout.hasSuffix("(population[0604-1955])\nTests/Fixtures/planted/population.csv:5545:40: error[schema.parse]: row has 6 cells but the header has 5 fields; quote cells that contain commas\n"))
+        let json = try Self.validate(["-q", "--format", "json"])
+        #expect(json.stdout.contains("\"summary\""))
+    }
+
     @Test func aTagNoValidationHasIsAUsageError() throws {
         let result = try Self.validate(["--tag", "nosuchtag"])
         #expect(result.status == 2)

@@ -53,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
         progress.finish()
         let report = run.report
         let options = RenderOptions(locale: global.locale, color: output == nil && global.console.color && Terminal.stdoutIsTerminal,
-                                    width: Terminal.width)
+                                    width: Terminal.width, summary: !global.quiet)
         let text = renderValidation(report, as: format, options: options)
         if let output { try AtomicFile.write(text, to: output) } else { global.console.out(text) }
         let status = exitStatus(for: report, failOn: failOn)
