@@ -95,6 +95,12 @@ import Testing
         #expect(result.stderr == stderr)
     }
 
+    @Test func aNegativeLimitIsAUsageError() throws {
+        let result = try Self.query(["municipalities", "--limit", "-1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Error: --limit must be 0 or more\n"))
+    }
+
     @Test func aRuntimeErrorNamesTheRecordAndExitsFour() throws {
         let result = try Self.query(["municipalities", "--where", "land_area_km2 > '10'"])
         #expect(result.status == 4)

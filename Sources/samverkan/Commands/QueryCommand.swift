@@ -26,7 +26,9 @@ struct QueryCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Sort keys, comma-separated; - for descending.", valueName: "[-]FIELD[,…]"))
     var sort: String?
 
-    @Option(help: "At most this many records.")
+    // Unconditional, so that `--limit -1` reaches validate() and is answered there, not
+    // taken for an option and reported as a missing value.
+    @Option(parsing: .unconditional, help: "At most this many records.")
     var limit: Int?
 
     @Option(help: ArgumentHelp("Columns: field paths like name,region.name or #relation.", valueName: "a,b.c"))
