@@ -25,7 +25,7 @@ import Testing
             Halmstad               106084
 
             """)
-        #expect(result.stderr == "5 of 5 544 population\n")
+        #expect(result.stderr == "5 of 5 544 population match\n")
     }
 
     @Test func csvRoundTripsThroughPythonWithIdenticalValues() throws {
@@ -92,6 +92,20 @@ import Testing
     func usageErrorsExitTwo(arguments: [String], stderr: String) throws {
         let result = try Self.query(arguments)
         #expect(result.status == 2)
+        #expect(result.stderr == stderr)
+    }
+
+    @Test(arguments: [
+        (["regions"], "6 regions\n"),
+        (["regions", "--limit", "2"], "2 of 6 regions shown\n"),
+        (["regions", "--where", "code == '99'"], "0 of 6 regions match\n"),
+        (["municipalities", "--where", "region.code == '10'"], "5 of 77 municipalities match\n"),
+        (["municipalities", "--where", "region.code == '10'", "--limit", "2"], "2 of 5 matching municipalities shown (77 in all)\n"),
+        (["municipalities-in", "-p", "region=10", "--limit", "2"], "2 of 5 matching municipalities shown (77 in all)\n"),
+    ])
+    func theCountLineSaysWhatWasShownOfWhat(arguments: [String], stderr: String) throws {
+        let result = try Self.query(arguments + ["--columns", "code"])
+        #expect(result.status == 0)
         #expect(result.stderr == stderr)
     }
 

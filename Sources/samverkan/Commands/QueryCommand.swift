@@ -90,9 +90,9 @@ struct QueryCommand: ParsableCommand {
         let text = format == .csv ? plan.csv(ordered) : renderTable(plan.table(ordered), as: format, options: options)
         if let output { try AtomicFile.write(text, to: output) } else { global.console.out(text) }
         if format == .text, !global.quiet {
-            let numbers = NumberFormat(locale: global.locale)
-            let shown = ordered.count < matched ? "\(numbers.number(Double(ordered.count))) shown of " : ""
-            global.console.error("\(shown)\(numbers.number(Double(matched))) of \(numbers.number(Double(collection.count))) \(collection.name)")
+            global.console.error(QueryCountLine.text(
+                shown: ordered.count, matched: matched, total: collection.count, filtered: rows != nil,
+                collection: collection.name, numbers: NumberFormat(locale: global.locale)))
         }
     }
 
