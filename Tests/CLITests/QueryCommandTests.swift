@@ -109,6 +109,25 @@ import Testing
         #expect(result.stderr == stderr)
     }
 
+    @Test func aTrailingCommentInWhereIsOnlyAComment() throws {
+        let result = try Self.query(["regions", "--where", "code == '12' -- Skåne", "--columns", "name", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == "name\nRegion Skåne\n")
+        let always = try Self.query(["regions", "--where", "1 == 1 --", "--columns", "code"])
+        #expect(always.status == 0)
+        #expect(always.stderr == "6 of 6 regions match\n")
+    }
+
+    @Test(arguments: [
+        (["--where", "(population >"], "error: --where: unexpected symbol near ')'\n  (population >\n               ^\n"),
+    ])
+    func aSyntaxErrorAtTheEndPointsAtTheEnd(arguments: [String], stderr: String) throws {
+        let result = try Self.query(["municipalities"] + arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr == stderr)
+    }
+
     @Test func aNegativeLimitIsAUsageError() throws {
         let result = try Self.query(["municipalities", "--limit", "-1"])
         #expect(result.status == 2)

@@ -352,7 +352,10 @@ function drivers.compile_where(expression, names, collection_name)
     __newindex = function(_, name) error("--where cannot assign to '" .. tostring(name) .. "'", 2) end,
     __metatable = false,
   })
-  local chunk, message = raw_load("return (" .. expression .. ")", "=--where", "t", env)
+  -- The closing parenthesis goes on a line of its own, so that a trailing `-- comment`
+  -- cannot swallow it; the expression still starts on line 1, so Lua's line numbers are
+  -- the expression's own.
+  local chunk, message = raw_load("return (" .. expression .. "\n)", "=--where", "t", env)
   if chunk == nil then return nil, message end
   -- The names that may be fields the expression reads (a superset is only slower).
   local read, k = {}, 0

@@ -103,8 +103,8 @@ struct QueryCommand: ParsableCommand {
             return try runtime.whereRows(condition, in: collection, rows: rows)
         } catch {
             switch error {
-            case .syntax(let message):
-                throw CLIFailure(.usage, WhereDiagnostic.syntax(message, expression: condition, console: console))
+            case .syntax(let message, let atEnd):
+                throw CLIFailure(.usage, WhereDiagnostic.syntax(message, expression: condition, atEnd: atEnd, console: console))
             case .unknownName(let name):
                 let names = collection.schema.fields.map(\.name) + collection.schema.relations.map(\.name)
                 let hint = closestName(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""

@@ -1,9 +1,10 @@
 /// How a `--where` syntax error is shown: the message, the expression, a caret under the
 /// token Lua complained about (its message says `near 'TOKEN'`).
 enum WhereDiagnostic {
-    static func syntax(_ message: String, expression: String, console: Console) -> [String] {
+    /// `atEnd`: Lua stopped at the end of the expression (the caret goes after it).
+    static func syntax(_ message: String, expression: String, atEnd: Bool = false, console: Console) -> [String] {
         var lines = [console.errorPrefix() + "--where: \(message)", "  " + expression]
-        if let column = column(of: message, in: expression) {
+        if let column = atEnd ? expression.count : column(of: message, in: expression) {
             lines.append("  " + String(repeating: " ", count: column) + "^")
         }
         return lines
