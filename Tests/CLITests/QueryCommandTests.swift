@@ -121,8 +121,9 @@ import Testing
 
     @Test(arguments: [
         (["--where", "(population >"], "error: --where: unexpected symbol near ')'\n  (population >\n               ^\n"),
+        (["--where", "name ==\n== 3"], "error: --where: line 2: unexpected symbol near '=='\n  name ==\n== 3\n"),
     ])
-    func aSyntaxErrorAtTheEndPointsAtTheEnd(arguments: [String], stderr: String) throws {
+    func syntaxErrorsSayWhereTheyAre(arguments: [String], stderr: String) throws {
         let result = try Self.query(["municipalities"] + arguments)
         #expect(result.status == 2)
         #expect(result.stderr == stderr)
