@@ -87,6 +87,8 @@ import Testing
         (["municipalitys"], "error: 'municipalitys' is neither a collection nor a filter (did you mean 'municipalities'?); `samverkan schema` and `samverkan list --kind filter` show them\n"),
         (["municipalities", "--columns", "name,regoin.name"], "error: --columns: municipalities has no field 'regoin' (did you mean 'region'?)\n"),
         (["municipalities", "--where", "population >"], "error: --where: unexpected symbol near ')'\n  population >\n              ^\n"),
+        (["regions", "--columns", "municipalities.name"], "error: --columns: 'municipalities' is a relation of regions, not a field; '#municipalities' gives its count\n"),
+        (["municipalities", "--columns", "region.municipalities"], "error: --columns: 'municipalities' is a relation of regions, not a field; '#region.municipalities' gives its count\n"),
         (["municipalities", "--where", "nmae == 'Lund'"], "error: --where: municipalities has no field 'nmae' (did you mean 'name'?); the expression may use its fields, relations, kb, fmt, text, string and math\n"),
     ])
     func usageErrorsExitTwo(arguments: [String], stderr: String) throws {
