@@ -104,6 +104,7 @@ import Testing
         (["municipalities", "--where", "region.code == '10'"], "5 of 77 municipalities match\n"),
         (["municipalities", "--where", "region.code == '10'", "--limit", "2"], "2 of 5 matching municipalities shown (77 in all)\n"),
         (["municipalities-in", "-p", "region=10", "--limit", "2"], "2 of 5 matching municipalities shown (77 in all)\n"),
+        (["regions", "--where", "true", "--limit", "2"], "2 of 6 matching regions shown\n"),
     ])
     func theCountLineSaysWhatWasShownOfWhat(arguments: [String], stderr: String) throws {
         let result = try Self.query(arguments + ["--columns", "code"])
