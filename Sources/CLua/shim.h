@@ -76,6 +76,8 @@ typedef struct sv_state {
     int record_metatable;
     lua_CFunction record_index;
     lua_CFunction collection_index;
+    /* Registry reference of the metatable of parameter errors (param_error); 0 until set. */
+    int param_error_meta;
 } sv_state;
 
 /* True while Lua runs a __gc finalizer. Lua (5.4.4 and later) stops its collector with
@@ -565,8 +567,28 @@ static inline void sv_pushswift(lua_State *L, sv_swift_fn fn) {
 
 /* ---- running chunks ---------------------------------------------------- */
 
-/* Message handler: adds a traceback; copes with non-string error objects. */
+/* Registers the metatable on top of the stack as that of parameter errors. [-1] */
+static inline void sv_set_param_error_meta(lua_State *L) {
+    sv_getstate(L)->param_error_meta = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* True when the value at idx is a parameter error: a table made by param_error, known by
+   its metatable. Raw reads only, no allocation: the message handler asks it. [0] */
+static inline int sv_is_param_error(lua_State *L, int idx) {
+    sv_state *st = sv_getstate(L);
+    if (st->param_error_meta <= 0 || lua_type(L, idx) != LUA_TTABLE) return 0;
+    idx = lua_absindex(L, idx);
+    if (!lua_getmetatable(L, idx)) return 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, st->param_error_meta);
+    int same = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return same;
+}
+
+/* Message handler: adds a traceback; copes with non-string error objects. A parameter
+   error is no crash: it passes through as it is, for the host to read its fields. */
 static inline int sv_msghandler(lua_State *L) {
+    if (sv_is_param_error(L, 1)) return 1;
     const char *msg = lua_tostring(L, 1);
     if (msg == NULL) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) {

@@ -193,6 +193,12 @@ public enum LuaAnnotations {
         ---@return integer
         function text.len(s) end
 
+        ---Rejects the value of the plugin's parameter `name`; the command stops with a usage
+        ---error (exit 2): `parameter 'name' message (plugin 'p')`. Does not return.
+        ---@param name string
+        ---@param message string
+        function param_error(name, message) end
+
         ---A column of `out:table`: a title, or a title and a format.
         ---@alias samverkan.column string|{ title: string, format?: "text"|"number"|"percent"|"date", decimals?: integer }
 

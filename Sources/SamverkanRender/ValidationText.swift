@@ -11,7 +11,8 @@ import SamverkanCore
 /// One line per finding (`Diagnostic.formatted`), sorted; then one line per crashed rule
 /// with its traceback indented by four spaces; then `ValidationSummary`. A message that
 /// holds line breaks keeps them, its later lines indented by four spaces, so every line
-/// that starts in column 1 is a finding, a crash or the summary.
+/// that starts in column 1 is a finding, a crash or the summary. With `-q` (no summary)
+/// nothing found prints nothing.
 struct ValidationTextRenderer {
     let report: ValidationReport
     let options: RenderOptions
@@ -30,8 +31,8 @@ struct ValidationTextRenderer {
                 lines.append(indented("    " + traceback))
             }
         }
-        lines.append(ValidationSummary(report: report, locale: options.locale).line)
-        return lines.joined(separator: "\n") + "\n"
+        if options.summary { lines.append(ValidationSummary(report: report, locale: options.locale).line) }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
     /// The `severity[rule]` label in bold red (errors) or bold yellow (warnings), with colour on.

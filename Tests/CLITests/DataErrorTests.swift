@@ -67,9 +67,25 @@ import Testing
         #expect(result.stderr.hasSuffix("error: the data has 3 errors; fix them (samverkan validate lists every finding) or run with --allow-invalid\n"))
     }
 
-    @Test func aMissingDataFolderIsExplained() throws {
-        let result = try CLI.run(["run", "--data", "/nonexistent", "x.lua"])
+    @Test func aDataFolderThatDoesNotExistIsAUsageError() throws {
+        for command in [["schema"], ["validate"], ["query", "regions"], ["report", "overview"], ["list"]] {
+            let result = try CLI.run(command + ["--data", "/nonexistent"])
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr == "error: --data: no such folder '/nonexistent'\n", "\(command)")
+        }
+        let environment = try CLI.run(["schema"], environment: ["SAMVERKAN_DATA": "/nonexistent"])
+        #expect(environment.status == 2)
+        #expect(environment.stderr == "error: SAMVERKAN_DATA: no such folder '/nonexistent'\n")
+        let file = try CLI.run(["schema", "--data", CLI.fixture("kb/schema.yaml")])
+        #expect(file.status == 2)
+        #expect(file.stderr == "error: --data: '\(CLI.fixture("kb/schema.yaml"))' is a file, not a folder (give the folder that holds schema.yaml)\n")
+    }
+
+    @Test func aDataFolderWithoutASchemaIsExplained() throws {
+        let folder = CLI.emptyFolder()
+        try "print(1)".write(toFile: folder + "/x.lua", atomically: true, encoding: .utf8)
+        let result = try CLI.run(["run", "--data", folder, "x.lua"], in: folder)
         #expect(result.status == 3)
-        #expect(result.stderr.hasPrefix("/nonexistent/schema.yaml:1:1: error[schema.parse]: cannot read schema.yaml in '/nonexistent'"))
+        #expect(result.stderr.hasPrefix("schema.yaml:1:1: error[schema.parse]: cannot read schema.yaml in '\(folder)'"))
     }
 }

@@ -126,6 +126,35 @@ import Testing
         #expect(result.stderr == "error: parameter 'year' is given twice; give it once (plugin 'population')\n")
     }
 
+    @Test(arguments: [
+        (["--tag", "nosuchtag"], "error: no plugin has the tag 'nosuchtag'; the plugins' tags are: areas, codes, committees, geography, labour-markets, municipalities, organisation, overview, population, position-papers, priorities, regions, sources\n"),
+        (["--tag", "populaton"], "error: no plugin has the tag 'populaton' (did you mean 'population'?); the plugins' tags are: areas, codes, committees, geography, labour-markets, municipalities, organisation, overview, population, position-papers, priorities, regions, sources\n"),
+        (["--kind", "report", "--tag", "codes"], "error: no report has the tag 'codes'; the reports' tags are: areas, geography, labour-markets, overview, population, position-papers, priorities\n"),
+    ])
+    func listWithATagNoPluginHasIsAUsageError(options: [String], stderr: String) throws {
+        let result = try CLI.run(["list"] + options, in: CLI.root.path)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == stderr)
+    }
+
+    @Test func listWithAKnownTagShowsItsPlugins() throws {
+        let result = try CLI.run(["list", "--tag", "codes"], in: CLI.root.path)
+        #expect(result.status == 0)
+        #expect(result.stdout == "NAME                      KIND        TAGS                  DESCRIPTION\nmunicipality-code-prefix  validation  municipalities,codes  Every municipality's code starts with its region's code\n")
+    }
+
+    @Test func everySubcommandListsVersionOnce() throws {
+        for command in ["list", "report", "query", "validate", "run", "schema"] {
+            let help = try CLI.run([command, "--help"], in: CLI.root.path)
+            let lines = help.stdout.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--version") }
+            #expect(lines.count == 1, "\(command) --help: \(lines)")
+        }
+        let version = try CLI.run(["report", "--version"], in: CLI.root.path)
+        #expect(version.status == 0)
+        #expect(version.stdout == "0.1.0\n")
+    }
+
     @Test func wrongParameterTypesAreUsageErrors() throws {
         let result = try CLI.run(["report", "population", "-p", "year=abc"], in: CLI.root.path)
         #expect(result.status == 2)

@@ -25,7 +25,7 @@ import Testing
             Halmstad               106084
 
             """)
-        #expect(result.stderr == "5 of 5 544 population\n")
+        #expect(result.stderr == "5 of 5 544 population match\n")
     }
 
     @Test func csvRoundTripsThroughPythonWithIdenticalValues() throws {
@@ -87,12 +87,55 @@ import Testing
         (["municipalitys"], "error: 'municipalitys' is neither a collection nor a filter (did you mean 'municipalities'?); `samverkan schema` and `samverkan list --kind filter` show them\n"),
         (["municipalities", "--columns", "name,regoin.name"], "error: --columns: municipalities has no field 'regoin' (did you mean 'region'?)\n"),
         (["municipalities", "--where", "population >"], "error: --where: unexpected symbol near ')'\n  population >\n              ^\n"),
+        (["regions", "--columns", "municipalities.name"], "error: --columns: 'municipalities' is a relation of regions, not a field; '#municipalities' gives its count\n"),
+        (["municipalities", "--columns", "region.municipalities"], "error: --columns: 'municipalities' is a relation of regions, not a field; '#region.municipalities' gives its count\n"),
         (["municipalities", "--where", "nmae == 'Lund'"], "error: --where: municipalities has no field 'nmae' (did you mean 'name'?); the expression may use its fields, relations, kb, fmt, text, string and math\n"),
     ])
     func usageErrorsExitTwo(arguments: [String], stderr: String) throws {
         let result = try Self.query(arguments)
         #expect(result.status == 2)
         #expect(result.stderr == stderr)
+    }
+
+    @Test(arguments: [
+        (["regions"], "6 regions\n"),
+        (["regions", "--limit", "2"], "2 of 6 regions shown\n"),
+        (["regions", "--where", "code == '99'"], "0 of 6 regions match\n"),
+        (["municipalities", "--where", "region.code == '10'"], "5 of 77 municipalities match\n"),
+        (["municipalities", "--where", "region.code == '10'", "--limit", "2"], "2 of 5 matching municipalities shown (77 in all)\n"),
+        (["municipalities-in", "-p", "region=10", "--limit", "2"], "2 of 5 matching municipalities shown (77 in all)\n"),
+        (["regions", "--where", "true", "--limit", "2"], "2 of 6 matching regions shown\n"),
+    ])
+    func theCountLineSaysWhatWasShownOfWhat(arguments: [String], stderr: String) throws {
+        let result = try Self.query(arguments + ["--columns", "code"])
+        #expect(result.status == 0)
+        #expect(result.stderr == stderr)
+    }
+
+    @Test func aTrailingCommentInWhereIsOnlyAComment() throws {
+        let result = try Self.query(["regions", "--where", "code == '12' -- Skåne", "--columns", "name", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout == "name\nRegion Skåne\n")
+        let always = try Self.query(["regions", "--where", "1 == 1 --", "--columns", "code"])
+        #expect(always.status == 0)
+        #expect(always.stderr == "6 of 6 regions match\n")
+    }
+
+    @Test(arguments: [
+        (["--where", "(population >"], "error: --where: unexpected symbol near ')'\n  (population >\n               ^\n"),
+        (["--where", "name ==\n== 3"], "error: --where: line 2: unexpected symbol near '=='\n  name ==\n== 3\n"),
+    ])
+    func syntaxErrorsSayWhereTheyAre(arguments: [String], stderr: String) throws {
+        let result = try Self.query(["municipalities"] + arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr == stderr)
+    }
+
+    @Test func aNegativeLimitIsAUsageError() throws {
+        let result = try Self.query(["municipalities", "--limit", "-1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Error: --limit must be 0 or more\n"))
     }
 
     @Test func aRuntimeErrorNamesTheRecordAndExitsFour() throws {

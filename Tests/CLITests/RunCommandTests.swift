@@ -113,10 +113,13 @@ import Testing
         #expect(result.stdout == "42\ttrue\n")
     }
 
-    @Test func aMissingScriptFileIsAScriptFailure() throws {
+    @Test func aMissingScriptFileIsAUsageError() throws {
         let result = try CLI.run(["run", "--data", CLI.fixture("kb"), "nope.lua"])
-        #expect(result.status == 4)
-        #expect(result.stderr == "error: cannot read 'nope.lua': no such file or not readable\n")
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: no such script 'nope.lua'\n")
+        let folder = try CLI.run(["run", "--data", CLI.fixture("kb"), "."])
+        #expect(folder.status == 2)
+        #expect(folder.stderr == "error: '.' is a folder, not a script\n")
     }
 }
 

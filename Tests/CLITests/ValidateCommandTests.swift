@@ -23,7 +23,7 @@ import Testing
         #expect(result.stdout == """
             Tests/Fixtures/planted/municipalities.csv:2:25: error[schema.ref]: region '99' does not exist in regions (municipalities[0604])
             Tests/Fixtures/planted/municipalities.csv:4:1: error[municipality-code-prefix]: code 0642 of Mullsjö does not start with 07, the code of Region Kronoberg (municipalities[0642], scripts/validations/municipality-code-prefix.lua:17)
-            Tests/Fixtures/planted/municipalities.csv:5:1: error[population-series]: Habo (0643) has no population figure for 1990, which the other municipalities have (municipalities[0643], scripts/validations/population-series.lua:103)
+            Tests/Fixtures/planted/municipalities.csv:5:1: error[population-series]: Habo (0643) has no population figure for 1990, which the other municipalities have (municipalities[0643], scripts/validations/population-series.lua:106)
             Tests/Fixtures/planted/municipalities.csv:79:1: error[schema.unique]: duplicate code '1280' (first used on line 61) (municipalities[1280])
             Tests/Fixtures/planted/notes.yaml:2:9: error[schema.parse]: YAML syntax error: while scanning a quoted scalar that starts here, the file ends before it is closed
             Tests/Fixtures/planted/population.csv:7:21: error[schema.type]: population "7057.5" is not an integer (population[0604-1955])
@@ -120,6 +120,31 @@ import Testing
         let sarif = try Self.validate(["--data", "Tests/Fixtures/planted", "--format", "sarif"])
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
+    }
+
+    @Test func quietDropsTheSummaryButKeepsTheFindings() throws {
+        let clean = try Self.validate(["-q"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout == "")
+        let planted = try Self.validate(["--data", "Tests/Fixtures/planted", "municipality-code-prefix", "-q"])
+        #expect(planted.status == 1)
+        #expect(planted.stdout.contains("csv:4:1: error[municipality-code-prefix]: code 0642 of Mullsjö does not start with 07, the code of Region Kronoberg (municipalities[0642], scripts/validations/municipality-code-prefix.lua:17)\n"))
+        #expect(planted.stdout.hasSuffix("(population[0604-1955])\nTests/Fixtures/planted/population.csv:5545:40: error[schema.parse]: row has 6 cells but the header has 5 fields; quote cells that contain commas\n"))
+        let json = try Self.validate(["-q", "--format", "json"])
+        #expect(json.stdout.contains("\"summary\""))
+    }
+
+    @Test func aTagNoValidationHasIsAUsageError() throws {
+        let result = try Self.validate(["--tag", "nosuchtag"])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "error: no validation has the tag 'nosuchtag'; the validations' tags are: areas, codes, committees, municipalities, organisation, population, position-papers, priorities, sources\n")
+        let typo = try Self.validate(["--tag", "source"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.hasPrefix("error: no validation has the tag 'source' (did you mean 'sources'?); "))
+        let known = try Self.validate(["--tag", "codes"])
+        #expect(known.status == 0)
+        #expect(known.stdout == "0 errors, 0 warnings in 5 777 records (14 rules)\n")
     }
 
     @Test func unknownValidationNamesAreUsageErrors() throws {

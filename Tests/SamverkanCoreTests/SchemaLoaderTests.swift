@@ -111,6 +111,20 @@ import Testing
         #expect(Self.diagnostics(yaml).first == expected)
     }
 
+    @Test func aKeyWhoseFieldHasABadTypeIsNotReportedAgain() {
+        let diagnostics = Self.diagnostics("""
+            collections:
+              things:
+                file: things.yaml
+                key: code
+                fields:
+                  code: { type: strng }
+            """)
+        #expect(diagnostics == [
+            "schema.yaml:6:21: error[schema.definition]: unknown type 'strng' of field 'code' in 'things' (did you mean 'string'?); expected one of string, integer, number, boolean, date, ref, list",
+        ])
+    }
+
     @Test func aCollectionThatRefersToItselfIsFine() {
         let diagnostics = Self.diagnostics("""
             collections:

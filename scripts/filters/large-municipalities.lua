@@ -4,8 +4,17 @@
 --   samverkan query large-municipalities -p min=50000 -p year=2000
 --
 -- It runs on the population collection (one row per municipality and year), so the
--- table shows the figure of the year asked for. The data has 1950–2020 and 2024;
--- for a year without figures (e.g. 2022) the table is empty.
+-- table shows the figure of the year asked for. The data has 1950–2020 and 2024; a year
+-- without figures (e.g. 2022) is rejected with the years that have them, not answered
+-- with an empty table.
+local util = require("report_util")
+
+-- Rejects values that cannot give a meaningful table (param_error: exit 2), once per run.
+local check_params = util.once_per_run(function(params)
+  if params.min < 0 then param_error("min", "must be 0 or more, got " .. params.min) end
+  util.require_year(kb, params.year, "year")
+end)
+
 return {
   kind = "filter",
   description = "Municipalities with at least `min` inhabitants in `year` (population rows)",
@@ -17,6 +26,7 @@ return {
   collection = "population",
 
   match = function(p, params)
+    check_params(params)
     return p.year == params.year and p.population >= params.min
   end,
 

@@ -9,17 +9,20 @@
 -- letter ("M"), name ("Region Skåne"), county ("Skåne län") or the name without its
 -- "Region " prefix or "län" suffix ("Skåne", "Jönköpings", "Jönköping").
 
--- The lower-cased names a region answers to.
-local function aliases(r)
-  local names = { r.code, r.letter, r.name, r.county }
+local suggest = require("suggest")
+
+-- The names a region answers to, as written: its code, letter, name and county, and
+-- those without their "Region " prefix or "län" suffix.
+local function names_of(r)
   local out = {}
-  for _, n in ipairs(names) do
+  local fields = { r.code, r.letter, r.name, r.county }
+  for i = 1, 4 do
+    local n = fields[i]
     if n ~= nil then
-      local l = text.lower(n)
-      out[#out + 1] = l
-      local short = l:gsub("^region%s+", ""):gsub("%s+län$", "")
+      out[#out + 1] = n
+      local short = n:gsub("^Region%s+", ""):gsub("%s+län$", "")
       out[#out + 1] = short
-      -- "jönköpings" → "jönköping" (genitive s of the county names)
+      -- "Jönköpings" → "Jönköping" (genitive s of the county names)
       if short:sub(-1) == "s" then out[#out + 1] = short:sub(1, -2) end
     end
   end
@@ -28,25 +31,27 @@ end
 
 local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
 
--- The region `wanted` names; raises a clear error (listing the regions) when none does.
+-- The region `wanted` names, case-insensitively; rejects the parameter (param_error:
+-- a usage error, exit 2), with the closest name and the list of regions, when none does.
 -- Memoised per parameter value so the lookup runs once, not once per municipality.
 local cache = {}
 local function find_region(wanted)
   if cache[wanted] then return cache[wanted] end
   local w = text.lower(trim(wanted))
-  local found
+  local all = {}
   for r in kb.regions:each() do
-    for _, a in ipairs(aliases(r)) do
-      if a == w then found = r break end
+    for _, n in ipairs(names_of(r)) do
+      if text.lower(n) == w then
+        cache[wanted] = r
+        return r
+      end
+      all[#all + 1] = n
     end
-    if found then break end
   end
-  if not found then
-    local names = kb.regions:sort_by("code"):map(function(r) return r.code .. " " .. r.name end)
-    error("no region matches '" .. wanted .. "'; regions are: " .. table.concat(names, ", "), 0)
-  end
-  cache[wanted] = found
-  return found
+  local closest = suggest.closest(trim(wanted), all)
+  local hint = closest and (" (did you mean '" .. closest .. "'?)") or ""
+  local regions = kb.regions:sort_by("code"):map(function(r) return r.code .. " " .. r.name end)
+  param_error("region", "is '" .. wanted .. "', which names no region" .. hint .. "; the regions are " .. table.concat(regions, ", "))
 end
 
 return {

@@ -4,10 +4,18 @@
 --   samverkan query shrinking -p from=1970 -p to=2020
 --
 -- The data has figures for 1950–2020 and 2024 (not 2021–2023). A year without
--- figures for a municipality is an error naming the years that have them, so a typo
--- like -p to=2023 does not silently give an empty table.
+-- figures is rejected (a usage error naming the years that have them), so a typo like
+-- -p to=2023 does not silently give an empty table; so is a `from` that is not before `to`.
 
 local years = require("check_years")
+local util = require("report_util")
+
+-- param_error (exit 2) for years without figures or in the wrong order, once per run.
+local check_params = util.once_per_run(function(params)
+  util.require_year(kb, params.from, "from")
+  util.require_year(kb, params.to, "to")
+  util.require_before(params.from, params.to)
+end)
 
 local function population_in(m, year)
   local row = m.population:where{ year = year }:first()
@@ -30,6 +38,7 @@ return {
   collection = "municipalities",
 
   match = function(m, params)
+    check_params(params)
     return population_in(m, params.to) < population_in(m, params.from)
   end,
 

@@ -1,5 +1,5 @@
--- report_util: helpers shared by the shipped reports (scripts/reports/*.lua).
--- Load it with  local util = require("report_util")
+-- report_util: helpers shared by the shipped reports (scripts/reports/*.lua) and the
+-- filters that read population figures. Load it with  local util = require("report_util")
 --
 -- Population figures live in the `population` collection, one row per municipality
 -- and year; a region's population is the sum over its municipalities (regions have no
@@ -27,18 +27,48 @@ function util.year_ranges(years)
   return table.concat(parts, ", ", 1, #parts - 1) .. " and " .. parts[#parts]
 end
 
--- Stops the report with a clear message when `year` has no municipal figures.
--- `what` names the parameter, e.g. "year" or "from".
-function util.require_year(kb, year, what)
-  local years, have = util.population_years(kb), {}
-  for _, y in ipairs(years) do have[y] = true end
-  if have[year] then return end
-  local message = string.format("no population figures per municipality for %d (parameter '%s'); the years available are %s",
-    year, what or "year", util.year_ranges(years))
-  if kb.national_population:get(year) ~= nil then
-    message = message .. " (the data has only Sweden's total for " .. year .. ")"
+-- Rejects the parameter `param` (default "year") with param_error -- a usage error,
+-- exit 2 -- when `year` has no municipal figures, naming the years that have them.
+function util.require_year(kb, year, param)
+  local years = util.population_years(kb)
+  for _, y in ipairs(years) do
+    if y == year then return end
   end
-  error(message, 0)
+  local note = ""
+  if util.has_collection(kb, "national_population") and kb.national_population:get(year) ~= nil then
+    note = ", and only Sweden's total for " .. year
+  end
+  param_error(param or "year", string.format("is %d, a year without population figures per municipality; the data has them for %s%s",
+    year, util.year_ranges(years), note))
+end
+
+-- Rejects `from` with param_error unless it is an earlier year than `to`.
+function util.require_before(from, to)
+  if from < to then return end
+  if from == to then
+    param_error("from", string.format("is %d, the same year as 'to'; give two different years", from))
+  end
+  param_error("from", string.format("is %d, not before 'to' (%d); swap them: -p from=%d -p to=%d", from, to, to, from))
+end
+
+-- For filters, whose `match` runs once per record: wraps `check(params)` so that it runs
+-- once per run. Every call of a run gets the same params table; a new table is a new run.
+function util.once_per_run(check)
+  local checked
+  return function(params)
+    if params ~= checked then
+      check(params)
+      checked = params
+    end
+  end
+end
+
+-- Whether the data set has a collection of that name.
+function util.has_collection(kb, name)
+  for _, n in ipairs(kb:collections()) do
+    if n == name then return true end
+  end
+  return false
 end
 
 -- The latest year with figures both per municipality and for Sweden as a whole.

@@ -14,11 +14,10 @@ return {
 
   run = function(kb, params, out)
     local from, to = params.from, params.to
+    -- Years without figures, or in the wrong order, are usage errors (param_error, exit 2).
     util.require_year(kb, from, "from")
     util.require_year(kb, to, "to")
-    if from >= to then
-      error(string.format("'from' (%d) must be an earlier year than 'to' (%d)", from, to), 0)
-    end
+    util.require_before(from, to)
 
     local before, after = util.municipality_population(kb, from), util.municipality_population(kb, to)
     local regions_before, six_before = util.region_population(kb, from)

@@ -14,7 +14,7 @@ return {
 
   run = function(kb, params, out)
     local year = params.year
-    util.require_year(kb, year, "year")      -- a clear error naming the years available
+    util.require_year(kb, year, "year")      -- a usage error (exit 2) naming the years available
 
     local by_municipality = util.municipality_population(kb, year)
     local by_region, six = util.region_population(kb, year)

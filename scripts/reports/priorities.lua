@@ -21,8 +21,9 @@ return {
     if params.year ~= nil then
       selected = kb.priorities:where{ year = params.year }
       if #selected == 0 then
-        error(string.format("no priorities for %d; the data has priorities for %s",
-          params.year, #years > 0 and util.year_ranges(years) or "no year"), 0)
+        -- The user's mistake, not the report's: a usage error (exit 2) naming the years.
+        param_error("year", string.format("is %d, a year without priorities; %s", params.year,
+          #years > 0 and ("the data has them for " .. util.year_ranges(years)) or "the data has none"))
       end
       years = { params.year }
     end

@@ -27,6 +27,9 @@ return {
 
   run = function(kb, findings, params)
     local max_change = params.max_change
+    if not (max_change >= 0) then   -- also NaN
+      param_error("max_change", string.format("must be 0 or more (0.25 allows 25 %% a year), got %g", max_change))
+    end
 
     -- Rows per municipality (by key), and every year in the data set.
     local rows_of, all_years, year_set = {}, {}, {}

@@ -82,8 +82,10 @@ public struct SchemaLoader {
         }
         let single = map.get("single")?.bool ?? false
         var fields: [FieldSchema] = []
+        var declared = Set<String>()   // also the fields whose definition was refused
         if let fieldsNode = map.get("fields"), case .mapping(let fieldMap) = fieldsNode {
             for (fieldName, fieldBody) in fieldMap {
+                if let text = fieldName.scalarText { declared.insert(text) }
                 if let field = parseField(collection: name, nameNode: fieldName, body: fieldBody) {
                     fields.append(field)
                 }
@@ -92,7 +94,8 @@ public struct SchemaLoader {
             report("collection '\(name)' needs a 'fields' mapping", at: nameNode)
         }
         let key = map.get("key")?.scalarText
-        if let key, !fields.contains(where: { $0.name == key }), let keyNode = map.get("key") {
+        // A key whose field is declared but was refused (a bad type, …) has its error already.
+        if let key, !declared.contains(key), let keyNode = map.get("key") {
             report("key '\(key)' of collection '\(name)' is not one of its fields", at: keyNode)
         }
         if key == nil && !single {

@@ -39,6 +39,11 @@ public struct FieldPath: Sendable, CustomStringConvertible {
                 return .success(FieldPath(steps: steps, description: text, type: .integer))
             }
             guard let f = current.schema.fieldIndex(name) else {
+                if current.schema.relations.contains(where: { $0.name == name }) {
+                    // A relation holds many records: only its count is one value.
+                    let count = "#" + names[...i].joined(separator: ".")
+                    return .failure(FieldPathError("'\(name)' is a relation of \(current.name), not a field; '\(count)' gives its count"))
+                }
                 return .failure(unknown(name, in: current, relations: false))
             }
             let type = current.schema.fields[f].type

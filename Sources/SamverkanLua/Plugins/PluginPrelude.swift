@@ -285,7 +285,26 @@ local function new_findings(default_severity)
   return findings, list
 end
 
-local drivers = {}
+-- param_error(name, message): the plugin rejects the value of its parameter `name`. The
+-- command ends as a usage error (exit 2), "parameter 'name' message (plugin 'p')", like a
+-- value the host itself rejects, not as a crash. The error value is a table the host knows
+-- by its metatable (the C message handler lets it through without a traceback); scripts
+-- that catch it see the sentence through tostring.
+local param_error_meta = {
+  __tostring = function(e) return "parameter '" .. tostring(e.parameter) .. "' " .. tostring(e.message) end,
+  __metatable = false,
+}
+function base.param_error(name, message)
+  if type(name) ~= "string" then
+    error("param_error: the first argument must be the parameter's name (a string), got " .. type(name), 2)
+  end
+  if type(message) ~= "string" then
+    error("param_error: the second argument must be a message (a string), got " .. type(message), 2)
+  end
+  error(setmetatable({ parameter = name, message = message }, param_error_meta))
+end
+
+local drivers = { param_error_meta = param_error_meta }
 
 drivers.describe = describe
 
@@ -337,7 +356,10 @@ function drivers.compile_where(expression, names, collection_name)
     __newindex = function(_, name) error("--where cannot assign to '" .. tostring(name) .. "'", 2) end,
     __metatable = false,
   })
-  local chunk, message = raw_load("return (" .. expression .. ")", "=--where", "t", env)
+  -- The closing parenthesis goes on a line of its own, so that a trailing `-- comment`
+  -- cannot swallow it; the expression still starts on line 1, so Lua's line numbers are
+  -- the expression's own.
+  local chunk, message = raw_load("return (" .. expression .. "\n)", "=--where", "t", env)
   if chunk == nil then return nil, message end
   -- The names that may be fields the expression reads (a superset is only slower).
   local read, k = {}, 0

@@ -157,6 +157,13 @@ public final class LuaRuntime {
             if sv_timed_out(L) != 0 { resetLimits() }
             return
         }
+        if sv_is_param_error(L, -1) != 0, sv_timed_out(L) == 0 {
+            let error = ScriptError.parameter(name: stack.rawString(-1, "parameter") ?? "?",
+                                              message: stack.rawString(-1, "message") ?? "")
+            stack.pop()
+            resetLimits()
+            throw error
+        }
         let message = stack.string(at: -1) ?? "(error object is not a string)"
         stack.pop()
         throw classify(status: status, message: message)

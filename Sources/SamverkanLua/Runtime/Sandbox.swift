@@ -103,6 +103,8 @@ enum Sandbox {
             lua.pushRef(rawLoad)
             return 4
         }
+        lua.getField(-1, "param_error_meta")
+        sv_set_param_error_meta(L)
         runtime.refs.drivers = lua.ref()
         lua.setTop(base - 1)
     }

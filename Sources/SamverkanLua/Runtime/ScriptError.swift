@@ -11,6 +11,9 @@ public enum ScriptError: Error, Sendable, Equatable {
     case memory(megabytes: Int)
     /// The file could not be read, or the runtime could not start.
     case unavailable(String)
+    /// The script rejected the value of one of its parameters with `param_error(name, message)`:
+    /// a usage error, not a crash. `message` continues "parameter 'name' …".
+    case parameter(name: String, message: String)
 
     /// The message as printed after `error: `.
     public var message: String {
@@ -22,6 +25,7 @@ public enum ScriptError: Error, Sendable, Equatable {
         case .memory(let megabytes):
             "memory limit: the script used more than \(megabytes) MB (raise it with --memory-limit MB)"
         case .unavailable(let message): message
+        case .parameter(let name, let message): "parameter '\(name)' \(message)"
         }
     }
 

@@ -24,9 +24,12 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let session = try PluginSession(global: global, strict: false)
         let (all, problems) = session.catalog.loadAll(into: session.runtime)
-        let plugins = all.filter { plugin in
-            (kind == nil || plugin.info.kind == kind) && (tag == nil || plugin.info.tags.contains(tag ?? ""))
-        }.sorted { ($0.info.kind, $0.info.name) < ($1.info.kind, $1.info.name) }
+        let ofKind = all.filter { kind == nil || $0.info.kind == kind }
+        if let tag, !UnknownTag.isUsed(tag, by: ofKind) {
+            throw UnknownTag.failure(tag, kind: kind, plugins: ofKind)
+        }
+        let plugins = ofKind.filter { tag == nil || $0.info.tags.contains(tag ?? "") }
+            .sorted { ($0.info.kind, $0.info.name) < ($1.info.kind, $1.info.name) }
         let shadowed = session.catalog.shadowed
         switch format {
         case .text: global.console.out(PluginListText.render(plugins, shadowed: shadowed, catalog: session.catalog))

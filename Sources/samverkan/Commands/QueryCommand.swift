@@ -26,7 +26,9 @@ struct QueryCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Sort keys, comma-separated; - for descending.", valueName: "[-]FIELD[,…]"))
     var sort: String?
 
-    @Option(help: "At most this many records.")
+    // Unconditional, so that `--limit -1` reaches validate() and is answered there, not
+    // taken for an option and reported as a missing value.
+    @Option(parsing: .unconditional, help: "At most this many records.")
     var limit: Int?
 
     @Option(help: ArgumentHelp("Columns: field paths like name,region.name or #relation.", valueName: "a,b.c"))
@@ -68,7 +70,7 @@ struct QueryCommand: ParsableCommand {
             defaultColumns = plugin.info.columns ?? store.schema.fields.map(\.name)
             defaultSort = QueryPlan.split(plugin.info.sort)
             do { rows = try session.runtime.runFilter(plugin, params: params) } catch {
-                throw ScriptRunner.failure(error, console: global.console)
+                throw ScriptRunner.failure(error, console: global.console, plugin: plugin.info.name)
             }
         } else {
             let names = kb.collections.map(\.name) + session.catalog.winners.filter { $0.folderKind == .filter }.map(\.name)
@@ -88,9 +90,9 @@ struct QueryCommand: ParsableCommand {
         let text = format == .csv ? plan.csv(ordered) : renderTable(plan.table(ordered), as: format, options: options)
         if let output { try AtomicFile.write(text, to: output) } else { global.console.out(text) }
         if format == .text, !global.quiet {
-            let numbers = NumberFormat(locale: global.locale)
-            let shown = ordered.count < matched ? "\(numbers.number(Double(ordered.count))) shown of " : ""
-            global.console.error("\(shown)\(numbers.number(Double(matched))) of \(numbers.number(Double(collection.count))) \(collection.name)")
+            global.console.error(QueryCountLine.text(
+                shown: ordered.count, matched: matched, total: collection.count, filtered: rows != nil,
+                collection: collection.name, numbers: NumberFormat(locale: global.locale)))
         }
     }
 
@@ -101,8 +103,8 @@ struct QueryCommand: ParsableCommand {
             return try runtime.whereRows(condition, in: collection, rows: rows)
         } catch {
             switch error {
-            case .syntax(let message):
-                throw CLIFailure(.usage, WhereDiagnostic.syntax(message, expression: condition, console: console))
+            case .syntax(let message, let atEnd):
+                throw CLIFailure(.usage, WhereDiagnostic.syntax(message, expression: condition, atEnd: atEnd, console: console))
             case .unknownName(let name):
                 let names = collection.schema.fields.map(\.name) + collection.schema.relations.map(\.name)
                 let hint = closestName(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""

@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
         let params = try session.parameters(for: plugin, parameters)
         let document: ReportDocument
         do { document = try session.runtime.runReport(plugin, params: params) } catch {
-            throw ScriptRunner.failure(error, console: global.console)
+            throw ScriptRunner.failure(error, console: global.console, plugin: plugin.info.name)
         }
         let color = output == nil && format == .text && global.console.color && Terminal.stdoutIsTerminal
         let options = RenderOptions(locale: global.locale, color: color, width: Terminal.width(toFile: output != nil))

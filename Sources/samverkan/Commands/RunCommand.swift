@@ -19,6 +19,13 @@ struct RunCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
+        // A script that is not there is the user's typo (exit 2), not a script that failed;
+        // checked before the data is loaded, which may take a while.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw CLIFailure.usage("no such script '\(file)'")
+        }
+        if isDirectory.boolValue { throw CLIFailure.usage("'\(file)' is a folder, not a script") }
         let kb = try global.loadKnowledgeBase()
         let runtime = try ScriptRunner.makeRuntime(kb: kb, global: global)
         do {

@@ -25,6 +25,13 @@ enum StarterPlugins {
 
           -- kb is the knowledge base, params the checked parameters, out the document.
           run = function(kb, params, out)
+            -- param_error(name, message) rejects a value the type check lets through: the
+            -- command stops with a usage error (exit 2) naming the parameter, not an empty report.
+            if kb.population:first(function(p) return p.year == params.year end) == nil then
+              param_error("year", ("is %d, a year without population figures; the data's years run from %d to %d")
+                :format(params.year, kb.population:min("year"), kb.population:max("year")))
+            end
+
             out:title("Population " .. params.year)
             out:paragraph("The six member regions of " .. kb.organisation.name .. ".")
 
@@ -60,8 +67,10 @@ enum StarterPlugins {
           },
           collection = "municipalities",
 
-          -- Called once per record; return true to keep it.
+          -- Called once per record; return true to keep it. param_error(name, message)
+          -- rejects a parameter value: a usage error (exit 2), like a value of the wrong type.
           match = function(m, params)
+            if params.min < 0 then param_error("min", "must be 0 or more, got " .. params.min) end
             return m.land_area_km2 ~= nil and m.land_area_km2 >= params.min
           end,
 

@@ -47,12 +47,18 @@ struct ValidateCommand: ParsableCommand {
         for plugin in plugins {
             progress.step(plugin.info.name)
             let params = try session.parameters(for: plugin, names.count == 1 ? parameters : [])
-            run.add(plugin, result: Result { () throws(ScriptError) in try session.runtime.runValidation(plugin, params: params) })
+            let result = Result { () throws(ScriptError) in try session.runtime.runValidation(plugin, params: params) }
+            // A rejected parameter value is the user's to fix (exit 2), not a rule that crashed.
+            if case .failure(let error) = result, case .parameter = error {
+                progress.finish()
+                throw ScriptRunner.failure(error, console: global.console, plugin: plugin.info.name)
+            }
+            run.add(plugin, result: result)
         }
         progress.finish()
         let report = run.report
         let options = RenderOptions(locale: global.locale, color: output == nil && global.console.color && Terminal.stdoutIsTerminal,
-                                    width: Terminal.width(toFile: output != nil))
+                                    width: Terminal.width(toFile: output != nil), summary: !global.quiet)
         let text = renderValidation(report, as: format, options: options)
         if let output { try AtomicFile.write(text, to: output) } else { global.console.out(text) }
         let status = exitStatus(for: report, failOn: failOn)
@@ -71,7 +77,11 @@ struct ValidateCommand: ParsableCommand {
         for problem in problems where problem.file.contains("/validations/") {
             run.add(problem)
         }
-        let selected = all.filter { $0.info.kind == .validation && (tag == nil || $0.info.tags.contains(tag ?? "")) }
+        let validations = all.filter { $0.info.kind == .validation }
+        if let tag, !UnknownTag.isUsed(tag, by: validations) {
+            throw UnknownTag.failure(tag, kind: .validation, plugins: validations)
+        }
+        let selected = validations.filter { tag == nil || $0.info.tags.contains(tag ?? "") }
             .sorted { $0.info.name < $1.info.name }
         for plugin in selected {
             if let missing = session.missingCollection(of: plugin), !global.quiet {

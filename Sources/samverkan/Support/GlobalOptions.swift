@@ -29,11 +29,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("allow-invalid"), help: "Run even when the data breaks its schema.")
     var allowInvalid = false
 
-    @Flag(name: .long, help: "Print the version and exit.")
-    var version = false
+    // --version is not declared here: the root command's `version` gives every subcommand
+    // one already, and a second flag listed it twice in each --help.
 
     mutating func validate() throws {
-        if version { throw CleanExit.message("samverkan \(Samverkan.version)") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0") }
         guard memoryLimit > 0 else { throw ValidationError("--memory-limit must be a number of megabytes above 0") }
     }
@@ -41,14 +40,27 @@ struct GlobalOptions: ParsableArguments {
     var console: Console { Console(noColor: noColor, quiet: quiet) }
 
     /// The data folder: --data, $SAMVERKAN_DATA, ./data with a schema.yaml, else the shipped data.
+    /// A folder named by --data or SAMVERKAN_DATA must exist: a typo is a usage error, not
+    /// "the data has 1 error" (a missing schema.yaml in a folder that does exist still is).
     func dataDirectory() throws(CLIFailure) -> String {
-        if let data { return data }
+        if let data { return try Self.existingFolder(data, named: "--data") }
         if let environment = ProcessInfo.processInfo.environment["SAMVERKAN_DATA"], !environment.isEmpty {
-            return environment
+            return try Self.existingFolder(environment, named: "SAMVERKAN_DATA")
         }
         if FileManager.default.fileExists(atPath: "data/schema.yaml") { return "data" }
         if let shipped = ShippedFiles.data { return shipped }
         throw CLIFailure.usage("no data found: give --data DIR or set SAMVERKAN_DATA (a folder with a schema.yaml)")
+    }
+
+    private static func existingFolder(_ path: String, named source: String) throws(CLIFailure) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIFailure.usage("\(source): no such folder '\(path)'")
+        }
+        guard isDirectory.boolValue else {
+            throw CLIFailure.usage("\(source): '\(path)' is a file, not a folder (give the folder that holds schema.yaml)")
+        }
+        return path
     }
 
     /// The plugin folders in order: each --scripts, $SAMVERKAN_PATH, ./scripts, the shipped scripts.

@@ -15,7 +15,14 @@ enum ScriptRunner {
     ///
     /// A message without a `file:line:` prefix was raised with `error(message, 0)`: the
     /// script chose to speak to the user, so the traceback is left out.
-    static func failure(_ error: ScriptError, console: Console) -> CLIFailure {
+    ///
+    /// A value the script rejected with `param_error` is a usage error instead (exit 2),
+    /// worded like the host's own parameter errors: `parameter 'year' … (plugin 'population')`.
+    static func failure(_ error: ScriptError, console: Console, plugin: String? = nil) -> CLIFailure {
+        if case .parameter = error {
+            let suffix = plugin.map { " (plugin '\($0)')" } ?? ""
+            return CLIFailure(.usage, [console.errorPrefix() + error.message + suffix])
+        }
         var lines = [console.errorPrefix() + error.message]
         if let traceback = error.traceback, hasLocation(error.message) || error.message.hasPrefix("(error object") {
             lines.append(traceback)

@@ -1,9 +1,12 @@
 /// How a `--where` syntax error is shown: the message, the expression, a caret under the
 /// token Lua complained about (its message says `near 'TOKEN'`).
 enum WhereDiagnostic {
-    static func syntax(_ message: String, expression: String, console: Console) -> [String] {
+    /// `atEnd`: Lua stopped at the end of the expression (the caret goes after it).
+    static func syntax(_ message: String, expression: String, atEnd: Bool = false, console: Console) -> [String] {
         var lines = [console.errorPrefix() + "--where: \(message)", "  " + expression]
-        if let column = column(of: message, in: expression) {
+        // A token's column is searched on one line only: a multi-line expression gets none.
+        let oneLine = !expression.contains("\n")
+        if let column = atEnd ? expression.count : oneLine ? column(of: message, in: expression) : nil {
             lines.append("  " + String(repeating: " ", count: column) + "^")
         }
         return lines
