@@ -10,10 +10,6 @@ import Testing
     static func folder() throws -> (folder: String, scripts: String) {
         let folder = CLI.emptyFolder()
         let scripts = folder + "/plugins-" + String(repeating: "ö", count: 20)
-        let fm = FileManager.default
-        for kind in ["reports", "validations", "lib"] {
-            try fm.createDirectory(atPath: "\(scripts)/\(kind)", withIntermediateDirectories: true)
-        }
         let files = [
             "reports/boom.lua": "return { kind = 'report', description = 'boom', run = function(kb, params, out)\n  local x = nil\n  return x.y\nend }\n",
             "reports/syntax.lua": "return { kind = 'report',\n  run = function( end }\n",
@@ -22,9 +18,7 @@ import Testing
             "validations/crashy.lua": "local u = require('longutil')\nreturn { kind = 'validation', description = 'crashy', run = function(kb, findings) u.boom() end }\n",
             "lib/longutil.lua": "return { boom = function() error('exploded') end }\n",
         ]
-        for (path, text) in files {
-            try text.write(toFile: "\(scripts)/\(path)", atomically: true, encoding: .utf8)
-        }
+        try CLI.write(files, under: scripts)
         return (folder, scripts)
     }
 

@@ -7,9 +7,6 @@ import Testing
     /// A folder with plugins/ holding one plugin of each kind that rejects `n` above 3.
     static func pluginFolder() throws -> String {
         let folder = CLI.emptyFolder()
-        for kind in ["reports", "filters", "validations"] {
-            try FileManager.default.createDirectory(atPath: "\(folder)/plugins/\(kind)", withIntermediateDirectories: true)
-        }
         let params = "params = { n = { type = 'integer', default = 1 } }"
         let check = "if params.n > 3 then param_error('n', 'must be 3 or less, got ' .. params.n) end"
         let files = [
@@ -20,9 +17,7 @@ import Testing
             // Deep inside the collection methods, which call back into Lua.
             "reports/nested.lua": "return { kind = 'report', \(params),\n  run = function(kb, params, out)\n    kb.regions:filter(function(r) \(check) return true end):sort_by(function(r) return r.name end)\n  end }\n",
         ]
-        for (path, text) in files {
-            try text.write(toFile: "\(folder)/plugins/\(path)", atomically: true, encoding: .utf8)
-        }
+        try CLI.write(files, under: folder + "/plugins")
         return folder
     }
 

@@ -6,10 +6,6 @@ import Testing
     /// A folder with plugins/ holding two good plugins and three broken ones.
     static func pluginFolder() throws -> String {
         let folder = CLI.emptyFolder()
-        let fm = FileManager.default
-        for kind in ["reports", "filters", "validations"] {
-            try fm.createDirectory(atPath: "\(folder)/plugins/\(kind)", withIntermediateDirectories: true)
-        }
         let files = [
             "reports/good.lua": "return { kind = 'report', description = 'A good report', tags = { 'demo' },\n  run = function(kb, params, out) out:title('Good') end }\n",
             "filters/coastal.lua": "return { kind = 'filter', description = 'Coastal municipalities', collection = 'municipalities',\n  match = function(m) return m.coastal end, columns = { 'name' } }\n",
@@ -17,9 +13,7 @@ import Testing
             "reports/nokind.lua": "-- no kind\nreturn {\n  description = 'forgot the kind',\n  run = function() end,\n}\n",
             "reports/runnotfunction.lua": "return {\n  kind = 'report',\n  run = 'not a function',\n}\n",
         ]
-        for (path, text) in files {
-            try text.write(toFile: "\(folder)/plugins/\(path)", atomically: true, encoding: .utf8)
-        }
+        try CLI.write(files, under: folder + "/plugins")
         return folder
     }
 

@@ -124,6 +124,16 @@ enum CLI {
         return path
     }
 
+    /// Writes `files` (path relative to `root` → text) under `root`, making their folders.
+    static func write(_ files: [String: String], under root: String) throws {
+        for (path, text) in files {
+            let target = (root as NSString).appendingPathComponent(path)
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try text.write(toFile: target, atomically: true, encoding: .utf8)
+        }
+    }
+
     /// A copy of a fixture folder that a test may change.
     static func copyOfFixture(_ name: String) throws -> String {
         let target = (emptyFolder() as NSString).appendingPathComponent(name)
