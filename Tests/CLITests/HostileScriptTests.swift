@@ -9,6 +9,8 @@ import Testing
 ///     -- expect: exit 4            (or `exit 0 or 4` where either is right, e.g. output floods)
 ///     -- stderr: TEXT              the first stderr line of a failing run contains TEXT
 ///     -- stdout: TEXT              stdout contains TEXT (repeatable; \t and \n are escapes)
+///     -- timeout: SECONDS          instead of 1 s, for scripts meant to end at the memory limit:
+///                                  a slow (sanitizer) build must not turn that into a timeout
 @Suite struct HostileScriptTests {
     static let folder = CLI.fixture("hostile")
 
@@ -22,6 +24,7 @@ import Testing
         var exitCodes: [Int32] = []
         var stderr: String?
         var stdout: [String] = []
+        var timeout = 1
 
         init(header text: String) {
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -32,6 +35,8 @@ import Testing
                     stderr = value
                 } else if let value = Self.value(line, "-- stdout: ") {
                     stdout.append(value)
+                } else if let value = Self.value(line, "-- timeout: "), let seconds = Int(value) {
+                    timeout = seconds
                 }
             }
         }
@@ -53,9 +58,9 @@ import Testing
         let expected = Expectation(header: try String(contentsOfFile: path, encoding: .utf8))
         try #require(!expected.exitCodes.isEmpty, "\(name) has no '-- expect: exit N' line")
 
-        // 1 s timeout, 2 s grace for the last resort: nothing may take much longer.
-        let result = try CLI.run(["run", "--data", CLI.fixture("kb"), "--timeout", "1", "--memory-limit", "64", path],
-                                 killAfter: 30)
+        // 1 s timeout (unless the script says), 2 s grace for the last resort: nothing may take much longer.
+        let result = try CLI.run(["run", "--data", CLI.fixture("kb"), "--timeout", "\(expected.timeout)", "--memory-limit", "64", path],
+                                 killAfter: Double(expected.timeout) + 30)
         #expect(!result.killed, "\(name) hung")
         #expect(expected.exitCodes.contains(result.status),
                 "\(name) exited \(result.status): \(result.stderr.prefix(500))")

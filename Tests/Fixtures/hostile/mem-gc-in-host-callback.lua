@@ -4,6 +4,7 @@
 -- allocations the collector steps in would then depend on the size of the heap.
 -- expect: exit 4
 -- stderr: memory limit: the script used more than 64 MB
+-- timeout: 10
 setmetatable({}, { __gc = function() local t = {} while true do t[#t + 1] = {} end end })
 local m = kb.municipalities[1]
 local keep = {}  -- live memory grows too, so the limit is reached however the collector steps
