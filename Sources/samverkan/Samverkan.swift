@@ -19,7 +19,12 @@ enum Main {
     static func main() {
         let status: Int32
         do {
-            var command = try Samverkan.parseAsRoot()
+            let (words, scriptWords) = ScriptArguments.split(Array(CommandLine.arguments.dropFirst()))
+            var command = try Samverkan.parseAsRoot(words)
+            if let scriptWords, var run = command as? RunCommand {
+                run.arguments = scriptWords
+                command = run
+            }
             try command.run()
             status = ExitStatus.success.rawValue
         } catch let failure as CLIFailure {

@@ -37,6 +37,14 @@ import Testing
         #expect(result.stdout == "2\t--data\tx y\n")
     }
 
+    /// Words the argument parser would refuse or take for its own reach the script as they are.
+    @Test func passesEveryWordAfterTheFileUntouched() throws {
+        let words = ["---x", "--", "-q", "--help", "-", "--timeout", "a b"]
+        let result = try CLI.runScript("print(#arg, table.concat(arg, '|'))", options: ["--timeout", "5"], arguments: words)
+        #expect(result.status == 0)
+        #expect(result.stdout == "7\t---x|--|-q|--help|-|--timeout|a b\n")
+    }
+
     @Test func typesOfFieldValues() throws {
         let result = try CLI.runScript("""
             local m = kb.municipalities:get("1280")

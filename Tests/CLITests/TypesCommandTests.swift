@@ -40,12 +40,10 @@ import Testing
     }
 
     /// The file is Lua that compiles (LuaLS reads it as code), checked by samverkan's own Lua.
-    /// (Handed over as an argument after a newline: the argument parser refuses one that
-    /// starts with `---`.)
     @Test func theAnnotationsAreLuaThatCompiles() throws {
         let annotations = try Self.types().stdout
         let check = try CLI.runScript("local f, err = load(arg[1], '=types', 't') print(f ~= nil, err)",
-                                      arguments: ["\n" + annotations])
+                                      arguments: [annotations])
         #expect(check.stdout == "true\tnil\n")
     }
 
