@@ -163,17 +163,25 @@ extension JSONParser {
     @inline(__always)
     func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
+    /// Where the run of string bytes from `start` ends (at a quote, a backslash, a control
+    /// character or the end), and the OR of its bytes: bit 7 set means non-ASCII to validate.
+    @inline(__always)
+    func plainRun(from start: Int) -> (end: Int, bits: UInt8) {
+        var k = start
+        var bits: UInt8 = 0
+        while k < n {
+            let c = p[k]
+            if c == Self.quote || c == Self.backslash || c < 0x20 { break }
+            bits |= c
+            k &+= 1
+        }
+        return (k, bits)
+    }
+
     /// Reads a string at its opening quote, decoding escapes.
     mutating func readString() throws(Failure) -> String {
         let open = i
-        var j = i + 1
-        var bits: UInt8 = 0
-        while j < n {
-            let c = p[j]
-            if c == Self.quote || c == Self.backslash || c < 0x20 { break }
-            bits |= c
-            j &+= 1
-        }
+        let (j, bits) = plainRun(from: i + 1)
         if j < n && p[j] == Self.quote {
             if bits & 0x80 != 0 { try validateUTF8(from: open + 1, to: j) }
             i = j + 1
@@ -195,13 +203,8 @@ extension JSONParser {
             }
             if c < 0x20 { throw controlFailure(c, at: k) }
             let runStart = k
-            var runBits: UInt8 = 0
-            while k < n {
-                let d = p[k]
-                if d == Self.quote || d == Self.backslash || d < 0x20 { break }
-                runBits |= d
-                k &+= 1
-            }
+            let runBits: UInt8
+            (k, runBits) = plainRun(from: k)
             if runBits & 0x80 != 0 { try validateUTF8(from: runStart, to: k) }
             scratch.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: k - runStart))
         }

@@ -24,6 +24,13 @@ enum YAMLDuplicateKeys {
         }
     }
 
+    /// Composes the YAML file `file`, reading past repeated keys in block mappings: the root,
+    /// and a `schema.parse` error at each repeat. Throws what stops the file.
+    static func compose(_ text: String, file: String) throws -> (root: Node?, diagnostics: [Diagnostic]) {
+        let (root, repeats) = try compose(text)
+        return (root, repeats.map { Diagnostic(.error, rule: "schema.parse", $0.message, at: SourceLocation(file: file, $0.position)) })
+    }
+
     /// Composes `text`, reading past repeated keys in block mappings; throws what stops it.
     static func compose(_ text: String) throws -> (root: Node?, repeats: [Repeat]) {
         var source = text

@@ -10,12 +10,9 @@ public enum YAMLRecordReader {
         var table = RawTable()
         let root: Node?
         do {
-            let composed = try YAMLDuplicateKeys.compose(text)
+            let composed = try YAMLDuplicateKeys.compose(text, file: file)
             root = composed.root
-            for repeated in composed.repeats {
-                table.diagnostics.append(Diagnostic(.error, rule: "schema.parse", repeated.message,
-                                                    at: SourceLocation(file: file, repeated.position)))
-            }
+            table.diagnostics += composed.diagnostics
         } catch {
             table.diagnostics.append(yamlDiagnostic(error, file: file))
             return table

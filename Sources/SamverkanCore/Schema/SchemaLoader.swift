@@ -24,12 +24,9 @@ public struct SchemaLoader {
     private mutating func parse(_ text: String) -> [CollectionSchema] {
         let root: Node?
         do {
-            let composed = try YAMLDuplicateKeys.compose(text)
+            let composed = try YAMLDuplicateKeys.compose(text, file: file)
             root = composed.root
-            for repeated in composed.repeats {
-                diagnostics.append(Diagnostic(.error, rule: "schema.parse", repeated.message,
-                                              at: SourceLocation(file: file, repeated.position)))
-            }
+            diagnostics += composed.diagnostics
         } catch {
             diagnostics.append(yamlDiagnostic(error, file: file))
             return []

@@ -48,15 +48,19 @@ struct PluginSession {
     /// Why `validate` passes over a plugin whose data could not be read (a file with a
     /// syntax error, a missing file): its findings would be follow-ons of that one error.
     func unreadableData(of plugin: Plugin) -> String? {
-        let named = [plugin.info.collection].compactMap { $0 } + plugin.info.requires
-        guard let name = named.first(where: kb.unreadable.contains)
+        guard let name = declaredCollections(of: plugin).first(where: kb.unreadable.contains)
                 ?? (plugin.info.requiresAll ? kb.unreadable.sorted().first : nil) else { return nil }
         return "the file of collection '\(name)' could not be read; fix the error reported for it first"
     }
 
     /// A collection a plugin names (`collection` or `requires`) that the loaded data lacks, if any.
     func missingCollection(of plugin: Plugin) -> String? {
-        ([plugin.info.collection].compactMap { $0 } + plugin.info.requires).first { kb.collection($0) == nil }
+        declaredCollections(of: plugin).first { kb.collection($0) == nil }
+    }
+
+    /// The collections a plugin says it reads: `collection`, then `requires`.
+    private func declaredCollections(of plugin: Plugin) -> [String] {
+        [plugin.info.collection].compactMap { $0 } + plugin.info.requires
     }
 
     /// The plugin's parameters from `-p name=value` options (exit 2 when one is wrong).
