@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -27,10 +27,15 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         // The Lua runtime and the bridge to the record store.
+        // Its own Lua code lives in Lua/*.lua, embedded at build time by the EmbedLua plugin.
         .target(
             name: "SamverkanLua",
-            dependencies: ["CLua", "SamverkanCore"]
+            dependencies: ["CLua", "SamverkanCore"],
+            exclude: ["Lua"],
+            plugins: ["EmbedLua"]
         ),
+        .executableTarget(name: "embed-lua", path: "Sources/embed-lua"),
+        .plugin(name: "EmbedLua", capability: .buildTool(), dependencies: ["embed-lua"]),
         // Output formats: report documents, query tables and diagnostics, rendered.
         .target(name: "SamverkanRender", dependencies: ["SamverkanCore"]),
         .executableTarget(

@@ -81,8 +81,8 @@ enum Sandbox {
         FormatLibrary.install(in: runtime, base: base)
         TextLibrary.install(in: runtime, base: base)
 
-        // new_env = sandboxPrelude(base, forbidden, raw_load, find_module)
-        try runPrelude(runtime, source: sandboxPrelude, name: "=[samverkan sandbox]", base: base) {
+        // new_env = sandbox.lua(base, forbidden, raw_load, find_module, reserve)
+        try runPrelude(runtime, EmbeddedLua.sandbox, base: base) {
             lua.pushValue(base)
             lua.newTable(fields: forbidden.count)
             for (name, message) in forbidden {
@@ -95,24 +95,43 @@ enum Sandbox {
             return 5
         }
         runtime.refs.newEnvironment = lua.ref()
-        // drivers = pluginPrelude(P, caller_location, base, raw_load)
-        try runPrelude(runtime, source: pluginPrelude, name: "=[samverkan plugins]", base: base) {
-            CollectionPrimitives.pushTable(lua)
-            lua.push(callerLocation)
-            lua.pushValue(base)
-            lua.pushRef(rawLoad)
-            return 4
+        // The plugin modules, each run with `host` and kept in it under its name; drivers.lua,
+        // the last, gathers what Swift calls.
+        lua.newTable(fields: 4 + pluginModules.count)
+        let host = lua.top
+        CollectionPrimitives.pushTable(lua)
+        lua.setField(host, "P")
+        lua.push(callerLocation)
+        lua.setField(host, "caller_location")
+        lua.pushValue(base)
+        lua.setField(host, "base")
+        lua.pushRef(rawLoad)
+        lua.setField(host, "raw_load")
+        for module in pluginModules {
+            try runPrelude(runtime, module, base: base) {
+                lua.pushValue(host)
+                return 1
+            }
+            lua.setField(host, String(module.file.dropLast(4)))
         }
+        lua.getField(host, "drivers")
         lua.getField(-1, "param_error_meta")
         sv_set_param_error_meta(L)
         runtime.refs.drivers = lua.ref()
         lua.setTop(base - 1)
     }
 
-    /// Runs a trusted prelude chunk with `base` as its globals; leaves its one result on top.
-    static func runPrelude(_ runtime: LuaRuntime, source: String, name: String, base: Int32,
+    /// The host's plugin modules in the order they run: each may use those before it.
+    static let pluginModules = [
+        EmbeddedLua.paramError, EmbeddedLua.pluginTable, EmbeddedLua.out, EmbeddedLua.findings,
+        EmbeddedLua.`where`, EmbeddedLua.drivers,
+    ]
+
+    /// Runs a file of the host's Lua with `base` as its globals; leaves its one result on top.
+    static func runPrelude(_ runtime: LuaRuntime, _ source: LuaSource, base: Int32,
                            arguments: () -> Int32) throws(ScriptError) {
-        try runtime.load(Data(source.utf8), chunkName: name, literalName: true)
+        let name = source.chunkName
+        try runtime.load(Data(source.text.utf8), chunkName: name, literalName: true)
         runtime.stack.pushValue(base)
         lua_setupvalue(runtime.L, -2, 1)
         let count = arguments()

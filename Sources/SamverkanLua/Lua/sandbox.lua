@@ -1,10 +1,9 @@
-/// The Lua side of the sandbox, run once at start-up with the host's privileges.
-///
-/// It receives the allowed globals (`base`), the messages for forbidden names, the real
-/// `load`, and the host's module finder, and returns `new_env(arguments)`, which makes the
-/// globals table of one script: reads of unknown names fail, `load` is text-only and
-/// `require` reads only `lib/` of the plugin folders.
-let sandboxPrelude = #"""
+-- The sandbox, run once per state with the host's privileges (Sandbox.swift).
+--
+-- It receives the allowed globals (`base`), the messages for forbidden names, the real
+-- `load`, the host's module finder and `reserve`, and returns `new_env(arguments)`, which
+-- makes the globals table of one script: reads of unknown names fail, `load` is text-only
+-- and `require` reads only `lib/` of the plugin folders.
 local base, forbidden, raw_load, find_module, reserve = ...
 local type, error, tostring, rawget, setmetatable = type, error, tostring, rawget, setmetatable
 local string_byte, string_find = string.byte, string.find
@@ -95,4 +94,3 @@ local function new_env(arguments)
 end
 
 return new_env
-"""#

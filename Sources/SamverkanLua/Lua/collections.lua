@@ -1,8 +1,7 @@
-/// The collection methods of SPEC §5.2, in Lua over the Swift primitives `P`.
-///
-/// Methods that take a Lua function run here, in Lua, so the function's errors, yields and
-/// the timeout hook behave as in any script; field-name variants go to Swift fast paths.
-let collectionPrelude = #"""
+-- The collection methods of SPEC §5.2, in Lua over the Swift primitives `P` (Bridge.swift).
+--
+-- Methods that take a Lua function run here, in Lua, so the function's errors, yields and
+-- the timeout hook behave as in any script; field-name variants go to Swift fast paths.
 local M, P = ...
 local type, error, tostring, select = type, error, tostring, select
 
@@ -153,4 +152,3 @@ function M.group_by(c, by)
 end
 
 return M
-"""#

@@ -1,0 +1,132 @@
+-- A plugin's table, checked against the shape of its kind (PluginLoader.swift).
+--
+-- describe(t) returns a plain description the host reads raw, or nil, a message and the
+-- offending field (the host finds the line that sets it).
+local host = ...
+local type, error, tostring, pairs, ipairs, pcall, setmetatable, select =
+  type, error, tostring, pairs, ipairs, pcall, setmetatable, select
+local math_type = math.type
+
+local kinds = { report = true, filter = true, validation = true }
+local param_types = { string = true, integer = true, number = true, boolean = true, date = true }
+
+-- A plugin table, checked; returns a plain description, or nil, message, offending field.
+local function describe(t)
+  if type(t) ~= "table" then
+    return nil, "the file must return a plugin table (return { kind = \"report\", … }), but it returned " .. type(t)
+  end
+  local kind = t.kind
+  if kind == nil then return nil, "the plugin table has no 'kind' (\"report\", \"filter\" or \"validation\")" end
+  if not kinds[kind] then
+    return nil, "unknown kind '" .. tostring(kind) .. "' (expected \"report\", \"filter\" or \"validation\")", "kind"
+  end
+  local d = { kind = kind, tags = {}, params = {} }
+  if t.description ~= nil and type(t.description) ~= "string" then
+    return nil, "'description' must be a string", "description"
+  end
+  d.description = t.description or ""
+  if t.tags ~= nil then
+    if type(t.tags) ~= "table" then return nil, "'tags' must be a list of strings", "tags" end
+    for i, tag in ipairs(t.tags) do
+      if type(tag) ~= "string" then return nil, "'tags' must be a list of strings (item " .. i .. " is a " .. type(tag) .. ")", "tags" end
+      d.tags[i] = tag
+    end
+  end
+  if t.params ~= nil then
+    if type(t.params) ~= "table" then return nil, "'params' must be a table of { name = { type = … } }", "params" end
+    for name, spec in pairs(t.params) do
+      if type(name) ~= "string" or type(spec) ~= "table" then
+        return nil, "'params' must map names to tables like { type = \"integer\", default = 1 }", "params"
+      end
+      if not param_types[spec.type] then
+        return nil, "parameter '" .. name .. "' has type " .. tostring(spec.type) ..
+          "; expected string, integer, number, boolean or date", name
+      end
+      local default = spec.default
+      if default ~= nil then
+        local ok = (spec.type == "string" or spec.type == "date") and type(default) == "string"
+          or spec.type == "integer" and math_type(default) == "integer"
+          or spec.type == "number" and type(default) == "number"
+          or spec.type == "boolean" and type(default) == "boolean"
+        if not ok then
+          return nil, "the default of parameter '" .. name .. "' is a " .. (math_type(default) or type(default)) ..
+            ", not " .. spec.type, name
+        end
+      end
+      local enum
+      if spec.enum ~= nil then
+        if type(spec.enum) ~= "table" then return nil, "'enum' of parameter '" .. name .. "' must be a list", name end
+        enum = {}
+        for i, v in ipairs(spec.enum) do enum[i] = tostring(v) end
+      end
+      if spec.description ~= nil and type(spec.description) ~= "string" then
+        return nil, "the description of parameter '" .. name .. "' must be a string", name
+      end
+      d.params[#d.params + 1] = { name = name, type = spec.type, default = default,
+        required = spec.required == true, enum = enum, description = spec.description }
+    end
+  end
+  if t.requires ~= nil then
+    if type(t.requires) ~= "table" then return nil, "'requires' must be a list of collection names", "requires" end
+    d.requires = {}
+    for i, name in ipairs(t.requires) do
+      if type(name) ~= "string" then return nil, "'requires' must be a list of collection names", "requires" end
+      d.requires[i] = name
+    end
+  end
+  if t.requires_all ~= nil then
+    if type(t.requires_all) ~= "boolean" then return nil, "'requires_all' must be true or false", "requires_all" end
+    d.requires_all = t.requires_all
+  end
+  local function need_function(field)
+    if type(t[field]) ~= "function" then
+      return "a " .. kind .. " needs '" .. field .. "' to be a function, but it is " ..
+        (t[field] == nil and "missing" or "a " .. type(t[field]))
+    end
+  end
+  local function need_collection()
+    if type(t.collection) ~= "string" then
+      return "a " .. kind .. " needs 'collection' (the name of a collection, e.g. \"municipalities\")"
+    end
+    d.collection = t.collection
+  end
+  local problem, field
+  if kind == "report" then
+    problem, field = need_function("run"), "run"
+  elseif kind == "filter" then
+    problem, field = need_collection(), "collection"
+    if not problem then problem, field = need_function("match"), "match" end
+    if not problem and t.columns ~= nil then
+      if type(t.columns) ~= "table" then problem, field = "'columns' must be a list of field paths", "columns"
+      else
+        d.columns = {}
+        for i, c in ipairs(t.columns) do d.columns[i] = tostring(c) end
+      end
+    end
+    if not problem and t.sort ~= nil then
+      if type(t.sort) == "string" then d.sort = t.sort
+      elseif type(t.sort) == "table" then
+        local keys = {}
+        for i, c in ipairs(t.sort) do keys[i] = tostring(c) end
+        d.sort = table.concat(keys, ",")
+      else problem, field = "'sort' must be a field path like \"-population\" or a list of them", "sort" end
+    end
+  else
+    if t.check ~= nil then
+      problem, field = need_function("check"), "check"
+      if not problem then problem, field = need_collection(), "collection" end
+    elseif t.run ~= nil then
+      problem, field = need_function("run"), "run"
+    else
+      problem, field = "a validation needs 'check' (with 'collection') or 'run'", nil
+    end
+    if not problem and t.severity ~= nil and t.severity ~= "error" and t.severity ~= "warning" then
+      problem, field = "'severity' must be \"error\" or \"warning\"", "severity"
+    end
+    d.severity = t.severity or "error"
+  end
+  if problem then return nil, problem, field end
+  return d
+end
+
+return describe
