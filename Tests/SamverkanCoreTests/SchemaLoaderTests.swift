@@ -31,7 +31,7 @@ import Testing
         #expect(schema.collections.map(\.name) == ["regions", "municipalities"])
         let municipalities = schema.collections[1]
         #expect(municipalities.fields.map(\.type) == [.string, .ref("regions"), .list(.ref("regions")), .integer])
-        #expect(municipalities.fields[3].minimum == 0)
+        #expect(municipalities.fields[3].constraint("minimum") == .number(0))
         #expect(municipalities.fields[0].unique)
         #expect(schema.collections[0].relations.first?.field == "region")
     }
@@ -94,7 +94,7 @@ import Testing
             key: code
             fields:
               code: { type: string, requird: true }
-        """, "schema.yaml:6:29: error[schema.definition]: unknown key 'requird' in field 'code' of 'regions' (expected one of collection, description, enum, items, max_length, maximum, min_length, minimum, pattern, required, type, unique)"),
+        """, "schema.yaml:6:29: error[schema.definition]: unknown key 'requird' in field 'code' of 'regions' (expected one of collection, description, enum, items, max_length, maximum, min_length, minimum, multiple_of, pattern, required, type, unique)"),
         ("""
         collections:
           regions:

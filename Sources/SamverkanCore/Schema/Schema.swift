@@ -4,12 +4,8 @@ public struct FieldSchema: Sendable {
     public var type: FieldType
     public var required = false
     public var unique = false
-    public var enumValues: [String]?
-    public var minimum: Double?
-    public var maximum: Double?
-    public var pattern: String?
-    public var minLength: Int?
-    public var maxLength: Int?
+    /// Its value constraints, in the order of ``FieldConstraintKind/all``.
+    public var constraints: [FieldConstraint] = []
     public var description: String?
     /// Where the field is declared in `schema.yaml`.
     public var location: SourceLocation

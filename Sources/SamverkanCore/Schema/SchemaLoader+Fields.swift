@@ -2,10 +2,8 @@ import Foundation
 import Yams
 
 extension SchemaLoader {
-    private static let fieldKeys: Set<String> = [
-        "type", "items", "collection", "required", "unique", "enum", "minimum", "maximum",
-        "pattern", "min_length", "max_length", "description",
-    ]
+    private static let fieldKeys = Set(["type", "items", "collection", "required", "unique", "description"]
+        + FieldConstraintKind.keys)
 
     mutating func parseField(collection: String, nameNode: Node, body: Node) -> FieldSchema? {
         guard let name = nameNode.scalarText else { return nil }
@@ -66,45 +64,27 @@ extension SchemaLoader {
             }
             return .list(item)
         default:
-            let suggestion = closestName(to: typeName, in: FieldType.allNames).map { " (did you mean '\($0)'?)" } ?? ""
+            let suggestion = didYouMean(typeName, in: FieldType.allNames) ?? ""
             report("unknown type '\(typeName)' of field '\(field)' in '\(collection)'\(suggestion); "
                 + "expected one of \(FieldType.allNames.joined(separator: ", "))", at: typeNode)
             return nil
         }
     }
 
+    /// Reads each constraint of ``FieldConstraintKind/all`` the field declares.
     private mutating func parseConstraints(_ field: inout FieldSchema, map: Node.Mapping) {
-        if let node = map.get("enum") {
-            if case .sequence(let items) = node {
-                field.enumValues = items.compactMap(\.scalarText)
-            } else {
-                report("'enum' of field '\(field.name)' must be a list like [a, b]", at: node)
-            }
-        }
-        for (key, keyPath) in [("minimum", \FieldSchema.minimum), ("maximum", \FieldSchema.maximum)] {
-            guard let node = map[key] else { continue }
-            guard let value = node.scalarText.flatMap(Double.init) else {
-                report("'\(key)' of field '\(field.name)' must be a number", at: node)
-                continue
-            }
-            field[keyPath: keyPath] = value
-            if !field.type.isNumeric {
-                report("'\(key)' applies to integer and number fields, not to \(field.type) field '\(field.name)'", at: node)
-            }
-        }
-        for (key, keyPath) in [("min_length", \FieldSchema.minLength), ("max_length", \FieldSchema.maxLength)] {
-            guard let node = map[key] else { continue }
-            guard let value = node.scalarText.flatMap(Int.init), value >= 0 else {
-                report("'\(key)' of field '\(field.name)' must be a whole number ≥ 0", at: node)
-                continue
-            }
-            field[keyPath: keyPath] = value
-        }
-        if let node = map.get("pattern"), let pattern = node.scalarText {
-            if (try? NSRegularExpression(pattern: pattern)) == nil {
-                report("'pattern' of field '\(field.name)' is not a valid regular expression: \(pattern)", at: node)
-            } else {
-                field.pattern = pattern
+        for kind in FieldConstraintKind.all {
+            guard let node = map.get(kind.key) else { continue }
+            switch kind.parse(node) {
+            case .failure(let problem):
+                report("'\(kind.key)' of field '\(field.name)' \(problem.text)", at: node)
+            case .success(let argument):
+                guard kind.appliesTo(field.type) else {
+                    report("'\(kind.key)' applies to \(kind.appliesToText), not to \(field.type) field '\(field.name)'",
+                           at: node)
+                    continue
+                }
+                field.constraints.append(FieldConstraint(kind: kind, argument: argument))
             }
         }
     }
@@ -144,7 +124,7 @@ extension SchemaLoader {
                             + "'\(target)', a single collection without keys")
                     }
                 } else {
-                    let hint = closestName(to: target, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = didYouMean(target, in: names) ?? ""
                     report(at: field.location, "field '\(field.name)' of '\(collection.name)' refers to "
                         + "unknown collection '\(target)'\(hint)")
                 }
@@ -172,11 +152,6 @@ extension SchemaLoader {
     mutating func report(at location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(.error, rule: "schema.definition", message, at: location))
     }
-}
-
-extension FieldType {
-    /// True for integer and number fields.
-    public var isNumeric: Bool { self == .integer || self == .number }
 }
 
 extension Node.Mapping {

@@ -26,7 +26,8 @@ struct CollectionBuilder {
 
     fileprivate enum Check {
         case none
-        /// Only `minimum`/`maximum` on an integer or number field: compared as the value is added.
+        /// An integer or number field whose constraints all name the numbers that pass them
+        /// (``FieldConstraintKind/passingRange``): compared as the value is added.
         case bounds(minimum: Double, maximum: Double)
         /// Anything else: the checker looks at every present value.
         case general
@@ -48,11 +49,12 @@ struct CollectionBuilder {
         recordPositions.reserveCapacity(capacity)
         fieldIndex = Dictionary(schema.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         required = schema.fields.map(\.required)
-        checkers = schema.fields.map { ConstraintChecker.constrained($0) ? ConstraintChecker(field: $0) : nil }
-        let checks: [Check] = schema.fields.map { field in
-            guard ConstraintChecker.constrained(field) else { return .none }
-            if field.enumValues == nil && (field.type == .integer || field.type == .number) {
-                return .bounds(minimum: field.minimum ?? -.infinity, maximum: field.maximum ?? .infinity)
+        let checkers = schema.fields.map { $0.constraints.isEmpty ? nil : ConstraintChecker(field: $0) }
+        self.checkers = checkers
+        let checks: [Check] = checkers.map { checker in
+            guard let checker else { return .none }
+            if checker.field.type.isNumeric, let bounds = checker.passingBounds {
+                return .bounds(minimum: bounds.minimum, maximum: bounds.maximum)
             }
             return .general
         }
@@ -157,7 +159,7 @@ struct CollectionBuilder {
     }
 
     private func unknownField(_ name: String, at position: Position) -> Diagnostic {
-        let hint = closestName(to: name, in: schema.fields.map(\.name)).map { " (did you mean '\($0)'?)" }
+        let hint = didYouMean(name, in: schema.fields.map(\.name))
             ?? "; add it to schema.yaml or remove it"
         return Diagnostic(.error, rule: "schema.unknown-field",
                           "'\(name)' is not a field of \(schema.name)\(hint)",

@@ -1,19 +1,23 @@
-import Foundation
-
-/// The value constraints of one field (`enum`, `minimum`, `maximum`, `pattern`, lengths).
+/// The value constraints of one field (``FieldSchema/constraints``), prepared once per load.
 struct ConstraintChecker {
     let field: FieldSchema
-    private let regex: NSRegularExpression?
-
-    /// True when the field has a value constraint.
-    static func constrained(_ field: FieldSchema) -> Bool {
-        field.enumValues != nil || field.minimum != nil || field.maximum != nil
-            || field.pattern != nil || field.minLength != nil || field.maxLength != nil
-    }
+    private let checks: [(rule: String, check: (Value) -> String?)]
 
     init(field: FieldSchema) {
         self.field = field
-        self.regex = field.pattern.flatMap { try? NSRegularExpression(pattern: $0) }
+        checks = field.constraints.map { ($0.kind.rule, $0.kind.check($0.argument, field.name)) }
+    }
+
+    /// The numbers that pass every constraint, when each constraint names such a range; else
+    /// nil (every value must then be checked). Empty when the ranges do not meet.
+    var passingBounds: (minimum: Double, maximum: Double)? {
+        var minimum = -Double.infinity, maximum = Double.infinity
+        for constraint in field.constraints {
+            guard let range = constraint.kind.passingRange(constraint.argument) else { return nil }
+            minimum = Swift.max(minimum, range.lowerBound)
+            maximum = Swift.min(maximum, range.upperBound)
+        }
+        return (minimum, maximum)
     }
 
     /// The rule id and message of the first constraint the value breaks, if any.
@@ -23,37 +27,11 @@ struct ConstraintChecker {
         case .list(let items):
             for item in items { if let found = violation(of: item) { return found } }
             return nil
-        default: break
-        }
-        let name = field.name
-        if let allowed = field.enumValues, !allowed.contains(value.text) {
-            let list = allowed.map { "'\($0)'" }.joined(separator: ", ")
-            return ("schema.enum", "\(name) '\(value.text)' is not one of \(list)")
-        }
-        if let number = value.double {
-            if let minimum = field.minimum, number < minimum {
-                return ("schema.minimum", "\(name) \(value.text) is below the minimum \(formatPlain(minimum))")
+        default:
+            for (rule, check) in checks {
+                if let message = check(value) { return (rule, message) }
             }
-            if let maximum = field.maximum, number > maximum {
-                return ("schema.maximum", "\(name) \(value.text) is above the maximum \(formatPlain(maximum))")
-            }
+            return nil
         }
-        guard case .string(let text) = value else { return nil }
-        if let regex {
-            let range = NSRange(text.startIndex..., in: text)
-            if regex.firstMatch(in: text, range: range) == nil {
-                return ("schema.pattern", "\(name) '\(text)' does not match the pattern \(field.pattern ?? "")")
-            }
-        }
-        if field.minLength != nil || field.maxLength != nil {
-            let length = text.count
-            if let minLength = field.minLength, length < minLength {
-                return ("schema.min_length", "\(name) '\(text)' is shorter than \(minLength) characters")
-            }
-            if let maxLength = field.maxLength, length > maxLength {
-                return ("schema.max_length", "\(name) '\(text)' is longer than \(maxLength) characters")
-            }
-        }
-        return nil
     }
 }

@@ -70,12 +70,7 @@ enum SchemaText {
         if isKey { parts.append("key") }
         if field.required { parts.append("required") }
         if field.unique && !isKey { parts.append("unique") }
-        if let values = field.enumValues { parts.append("one of " + values.joined(separator: ", ")) }
-        if let minimum = field.minimum { parts.append("≥ \(formatPlain(minimum))") }
-        if let maximum = field.maximum { parts.append("≤ \(formatPlain(maximum))") }
-        if let pattern = field.pattern { parts.append("pattern \(pattern)") }
-        if let n = field.minLength { parts.append("at least \(n) characters") }
-        if let n = field.maxLength { parts.append("at most \(n) characters") }
+        parts += field.constraints.map(\.description)
         return parts.joined(separator: ", ")
     }
 

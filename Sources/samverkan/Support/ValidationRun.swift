@@ -10,20 +10,17 @@ struct ValidationRun {
     private var failed: [FailedRule] = []
 
     /// The built-in rules, each described once.
-    static let schemaRules: [(String, String)] = [
+    static let schemaRules: [(String, String)] = structuralRules
+        + FieldConstraintKind.all.map { ($0.rule, $0.summary) }
+        + [("schema.ref", "Refs point at records that exist.")]
+
+    private static let structuralRules: [(String, String)] = [
         ("schema.parse", "Data files and schema.yaml can be read (syntax, encoding, CSV cell counts)."),
         ("schema.definition", "schema.yaml itself is valid: types, refs, relations, reserved names."),
         ("schema.unknown-field", "Every field in the data is declared in the schema."),
         ("schema.type", "Every value has its field's type (integer, number, boolean, date, list, …)."),
         ("schema.required", "Required fields have a value."),
         ("schema.unique", "Keys and unique fields are unique."),
-        ("schema.enum", "Values are one of the field's allowed values."),
-        ("schema.minimum", "Numbers are at least the field's minimum."),
-        ("schema.maximum", "Numbers are at most the field's maximum."),
-        ("schema.pattern", "Strings match the field's pattern."),
-        ("schema.min_length", "Strings are at least the field's minimum length."),
-        ("schema.max_length", "Strings are at most the field's maximum length."),
-        ("schema.ref", "Refs point at records that exist."),
     ]
 
     init(kb: KnowledgeBase) {
