@@ -17,15 +17,27 @@ public struct GeoJSONGeometry: GeometryProvider {
         directory = dataDirectory.appendingPathComponent("geo", isDirectory: true)
     }
 
-    /// The areas of `level`, or `nil` when the file is missing or unreadable (see ``shapes(for:)`` for why).
+    /// The areas of `level`, or `nil` when the file is missing or unusable (``problem(for:)`` says why).
     public func boundaries(for level: MapSpec.Level) -> [AreaShape]? {
-        guard let shapes = try? shapes(for: level), !shapes.isEmpty else { return nil }
+        guard case .success(let shapes) = result(for: level), !shapes.isEmpty else { return nil }
         return shapes
+    }
+
+    /// Why the areas of `level` cannot be drawn: the file is missing, unreadable or malformed.
+    public func problem(for level: MapSpec.Level) -> String? {
+        switch result(for: level) {
+        case .success(let shapes): shapes.isEmpty ? "\(file(for: level).path): no areas in the file" : nil
+        case .failure(let error): String(describing: error)
+        }
     }
 
     /// The areas of `level`, or the error that kept the file from being read.
     public func shapes(for level: MapSpec.Level) throws -> [AreaShape] {
-        try cache.value(for: level) { try GeoJSONParser.shapes(at: file(for: level), level: level) }.get()
+        try result(for: level).get()
+    }
+
+    private func result(for level: MapSpec.Level) -> Result<[AreaShape], Error> {
+        cache.value(for: level) { try GeoJSONParser.shapes(at: file(for: level), level: level) }
     }
 
     /// `<data>/geo/regions.geojson` or `<data>/geo/municipalities.geojson`.
