@@ -45,7 +45,7 @@ import Testing
 
     @Test func syntaxErrorsAreTheirOwnKind() throws {
         let runtime = try Self.runtime()
-        #expect(throws: ScriptError.syntax("check:1: unexpected symbol near '+'")) {
+        #expect(throws: ScriptError.syntax(LuaMessage("check:1: unexpected symbol near '+'", chunks: []))) {
             try runtime.evaluate("return + +", chunkName: "=check")
         }
     }

@@ -36,7 +36,7 @@ public enum ParamResolver {
         guard !specs.isEmpty else {
             return ParamError("unknown parameter '\(name)': plugin '\(plugin)' takes no parameters")
         }
-        let hint = closestName(to: name, in: specs.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = didYouMean(name, in: specs.map(\.name)) ?? ""
         let list = specs.map { "  " + $0.summary }.joined(separator: "\n")
         return ParamError("unknown parameter '\(name)' for plugin '\(plugin)'\(hint); its parameters are:\n\(list)")
     }

@@ -67,7 +67,8 @@ public final class FieldColumn: RandomAccessCollection, Sendable {
     /// (`number`), one byte per boolean (`boolean`) or the UTF-8 text (`text`, `date`,
     /// `ref`) with `ends`; bit r of `missing` is set when row r is missing. A loaded column
     /// never changes, so the memory stays where it is while the column lives.
-    public struct Storage {
+    /// Not part of the public API: only the Lua bridge reads it (`@_spi(LuaBridge) import`).
+    @_spi(LuaBridge) public struct Storage {
         public let values: UnsafeRawPointer?
         /// 4 (Int32) or 8 (Int64), for `integer` columns.
         public let integerSize: Int
@@ -76,7 +77,7 @@ public final class FieldColumn: RandomAccessCollection, Sendable {
         public let missingWords: Int
     }
 
-    public var storage: Storage { data.storage }
+    @_spi(LuaBridge) public var storage: Storage { data.storage }
 }
 
 /// The storage of a ``FieldColumn``, appended to while a file is read.

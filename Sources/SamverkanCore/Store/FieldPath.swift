@@ -62,7 +62,7 @@ public struct FieldPath: Sendable, CustomStringConvertible {
 
     private static func unknown(_ name: String, in collection: CollectionStore, relations: Bool) -> FieldPathError {
         let candidates = relations ? collection.schema.relations.map(\.name) : collection.schema.fields.map(\.name)
-        let hint = closestName(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = didYouMean(name, in: candidates) ?? ""
         let what = relations ? "relation" : "field"
         return FieldPathError("\(collection.name) has no \(what) '\(name)'\(hint)")
     }

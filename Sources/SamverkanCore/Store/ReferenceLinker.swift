@@ -72,7 +72,7 @@ struct ReferenceLinker {
                 default: break
                 }
                 for key in resolved.broken where !unreadable.contains(targetName) {
-                    let hint = closestName(to: key, in: targetKeys.sampleKeys).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = didYouMean(key, in: targetKeys.sampleKeys) ?? ""
                     diagnostics.append(builders[b].diagnostic("schema.ref",
                         "\(field.name) '\(key)' does not exist in \(targetName)\(hint)",
                         row: row, field: field.name, at: builders[b].cellPosition(row: row, field: f)))

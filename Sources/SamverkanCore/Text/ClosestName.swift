@@ -1,12 +1,20 @@
+/// ` (did you mean 'x'?)` for the candidate closest to `name`, or nil when none is close
+/// enough to be a typo. The one phrasing of every suggestion the program makes.
+public func didYouMean(_ name: String, in candidates: some Sequence<String>) -> String? {
+    closestName(to: name, in: candidates).map { " (did you mean '\($0)'?)" }
+}
+
 /// The candidate closest to `name` by edit distance, if it is close enough to be a typo.
-///
-/// Used for "did you mean …?" hints on unknown plugins, fields, collections and types.
+/// Of equally close candidates the first in code point order wins, so the answer never
+/// depends on the order the candidates come in (a dictionary's, say).
 public func closestName(to name: String, in candidates: some Sequence<String>) -> String? {
     let lowered = Array(name.lowercased())
     var best: (name: String, distance: Int)?
     for candidate in candidates {
         let distance = editDistance(lowered, Array(candidate.lowercased()))
-        if let current = best, distance >= current.distance { continue }
+        if let current = best, distance > current.distance || distance == current.distance && candidate >= current.name {
+            continue
+        }
         best = (candidate, distance)
     }
     guard let best else { return nil }

@@ -27,9 +27,9 @@ public struct PluginCatalog {
         files.first { $0.name == name }
     }
 
-    /// The closest plugin name, for "did you mean …?".
+    /// ` (did you mean 'x'?)` with the closest plugin name, if one is close.
     public func suggestion(for name: String) -> String? {
-        closestName(to: name, in: winners.map(\.name))
+        didYouMean(name, in: winners.map(\.name))
     }
 
     /// Loads every winning plugin into `runtime`.

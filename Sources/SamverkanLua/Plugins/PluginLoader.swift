@@ -20,8 +20,8 @@ extension LuaRuntime {
             lua_setupvalue(L, -2, 1)
             try call(arguments: 0, results: 1)
         } catch {
-            let (line, message) = Self.lineAndMessage(error.message, file: file.path)
-            return problem(message, line: line)
+            guard let lua = error.lua, lua.chunk == file.path else { return problem(error.message) }
+            return problem(lua.text, line: lua.line)
         }
         let table = stack.top
         stack.pushRef(refs.drivers)
@@ -80,16 +80,6 @@ extension LuaRuntime {
         case (.boolean, LUA_TBOOLEAN): return .boolean(lua_toboolean(L, -1) != 0)
         default: return nil
         }
-    }
-
-    /// Splits `path:LINE: message` into the line and the message.
-    static func lineAndMessage(_ text: String, file: String) -> (Int?, String) {
-        let prefix = file + ":"
-        guard text.hasPrefix(prefix) else { return (nil, text) }
-        let rest = text.dropFirst(prefix.count)
-        let digits = rest.prefix { $0.isNumber }
-        guard let line = Int(digits), rest.dropFirst(digits.count).hasPrefix(": ") else { return (nil, text) }
-        return (line, String(rest.dropFirst(digits.count + 2)))
     }
 
     /// The line where `field = ` is set in the plugin's source, else the line of its last `return`.

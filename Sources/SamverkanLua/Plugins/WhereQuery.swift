@@ -4,9 +4,9 @@ import SamverkanCore
 /// Why a `--where` expression failed.
 public enum WhereError: Error, Sendable {
     /// The expression does not compile: the Lua message without the chunk prefix (with
-    /// `line N: ` instead when the expression has several lines), and whether Lua stopped
-    /// at its end (at the parenthesis the host closes it with, or at `<eof>`).
-    case syntax(String, atEnd: Bool)
+    /// `line N: ` instead when the expression has several lines), and the character offset
+    /// in the expression where Lua stopped, when it is on a line of its own.
+    case syntax(String, column: Int?)
     /// It names something that is neither a field nor an allowed global.
     case unknownName(String)
     /// It failed on a record (the message names it), or hit a limit.
@@ -29,7 +29,8 @@ extension LuaRuntime {
         stack.push(collection.name)
         do { try call(arguments: 3, results: 2) } catch { throw .failed(error) }
         guard stack.type(-2) == LUA_TFUNCTION else {
-            throw Self.syntaxError(stack.string(at: -1) ?? "syntax error", expression: expression)
+            throw Self.syntaxError(LuaMessage(stack.string(at: -1) ?? "syntax error", chunks: ["--where"]),
+                                   expression: expression)
         }
         stack.pop()
         if let rows {
@@ -42,16 +43,26 @@ extension LuaRuntime {
         return view(at: -2)?.allRows.map(Int.init) ?? []
     }
 
-    /// `--where:N: message` of the chunk `return (EXPR\n)`, as the user's expression sees it.
-    static func syntaxError(_ message: String, expression: String) -> WhereError {
+    /// Lua's complaint about the chunk `return (EXPR\n)`, as the user's expression sees it: the
+    /// closing parenthesis the host adds, and the line after the expression, are its end.
+    static func syntaxError(_ message: LuaMessage, expression: String) -> WhereError {
         let lines = expression.split(separator: "\n", omittingEmptySubsequences: false).count
-        let prefix = "--where:"
-        guard message.hasPrefix(prefix) else { return .syntax(message, atEnd: false) }
-        let rest = message.dropFirst(prefix.count)
-        let digits = rest.prefix { $0.isNumber }
-        guard let line = Int(digits), rest.dropFirst(digits.count).hasPrefix(": ") else { return .syntax(message, atEnd: false) }
-        let text = String(rest.dropFirst(digits.count + 2))
-        let atEnd = line > lines || text.hasSuffix("near <eof>")
-        return .syntax(lines > 1 && !atEnd ? "line \(line): \(text)" : text, atEnd: atEnd)
+        let line = message.line ?? 1
+        var atEnd = line > lines
+        var column: Int?
+        switch message.near {
+        case .end: atEnd = true
+        case .token(let token):
+            if let range = expression.range(of: token) {
+                column = expression.distance(from: expression.startIndex, to: range.lowerBound)
+            } else if token == ")" {
+                atEnd = true
+            }
+        case nil: break
+        }
+        if atEnd { column = expression.count }
+        // A token's column is only shown for an expression on one line.
+        if lines > 1 && !atEnd { return .syntax("line \(line): \(message.text)", column: nil) }
+        return .syntax(message.text, column: column)
     }
 }

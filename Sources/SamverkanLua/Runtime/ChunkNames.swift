@@ -11,8 +11,15 @@ struct ChunkNames {
     private static let limit = 59, kept = 56
     /// Cut form → path, for the paths Lua cuts.
     private var cut: [String: String] = [:]
+    /// Every path noted, longest first, so that a message is matched by the longest name
+    /// it starts with (``LuaMessage``).
+    private(set) var paths: [String] = []
 
     mutating func note(_ path: String) {
+        if !paths.contains(path) {
+            paths.append(path)
+            paths.sort { $0.utf8.count > $1.utf8.count }
+        }
         let bytes = Array(path.utf8)
         guard bytes.count > Self.limit else { return }
         // Decoded as Lua's message will be, also when the cut falls inside a character.
@@ -21,6 +28,15 @@ struct ChunkNames {
 
     /// `text` with every cut name of a noted path replaced by the path.
     func restore(_ text: String) -> String {
+        restoreCut(text)
+    }
+
+    /// A message of Lua's, cut names restored, taken apart (with `--where` a chunk name too).
+    func message(_ text: String) -> LuaMessage {
+        LuaMessage(restore(text), chunks: paths + ["--where"])
+    }
+
+    private func restoreCut(_ text: String) -> String {
         guard !cut.isEmpty, text.contains("...") else { return text }
         var result = text
         for (short, path) in cut where result.contains(short) {

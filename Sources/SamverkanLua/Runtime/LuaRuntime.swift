@@ -138,9 +138,10 @@ public final class LuaRuntime {
             let message = stack.string(at: -1) ?? "cannot load '\(chunkName)'"
             stack.pop()
             if message.contains("attempt to load a binary chunk") {
-                throw .syntax("\(chunkName): binary (precompiled) chunks are not allowed; give the Lua source")
+                throw .syntax(LuaMessage(chunk: nil, line: nil,
+                                         text: "\(chunkName): binary (precompiled) chunks are not allowed; give the Lua source"))
             }
-            throw .syntax(chunkNames.restore(message))
+            throw .syntax(chunkNames.message(message))
         }
     }
 
@@ -175,8 +176,8 @@ public final class LuaRuntime {
         if status == LUA_ERRMEM || (sv_limit_hit(L) != 0 && message.contains("not enough memory")) {
             return .memory(megabytes: options.memoryLimitMB)
         }
-        let (head, traceback) = Self.split(chunkNames.restore(message))
-        return .runtime(message: head, traceback: traceback)
+        let (head, traceback) = Self.split(message)
+        return .runtime(chunkNames.message(head), traceback: chunkNames.restore(traceback))
     }
 
     /// Clears the timeout hook and flags so the state can run the next script. (The failed

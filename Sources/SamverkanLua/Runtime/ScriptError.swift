@@ -2,9 +2,9 @@ import Foundation
 /// Why a script did not finish, as the user is told.
 public enum ScriptError: Error, Sendable, Equatable {
     /// The chunk does not compile: `file:line: message`.
-    case syntax(String)
-    /// A Lua error: the message (with `file:line:`) and the traceback lines.
-    case runtime(message: String, traceback: String)
+    case syntax(LuaMessage)
+    /// A Lua error: the message (with `file:line:` when Lua gave one) and the traceback lines.
+    case runtime(LuaMessage, traceback: String)
     /// The script ran past `--timeout`.
     case timeout(seconds: Double)
     /// The script used more than `--memory-limit`.
@@ -18,14 +18,22 @@ public enum ScriptError: Error, Sendable, Equatable {
     /// The message as printed after `error: `.
     public var message: String {
         switch self {
-        case .syntax(let message): message
-        case .runtime(let message, _): message
+        case .syntax(let message): message.full
+        case .runtime(let message, _): message.full
         case .timeout(let seconds):
             "timeout: the script ran longer than \(formatSeconds(seconds)) (raise it with --timeout SECONDS)"
         case .memory(let megabytes):
             "memory limit: the script used more than \(megabytes) MB (raise it with --memory-limit MB)"
         case .unavailable(let message): message
         case .parameter(let name, let message): "parameter '\(name)' \(message)"
+        }
+    }
+
+    /// Where in a script the error happened, when Lua said so.
+    public var lua: LuaMessage? {
+        switch self {
+        case .syntax(let message), .runtime(let message, _): message
+        default: nil
         }
     }
 

@@ -10,7 +10,8 @@ enum GeoJSONParser {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw GeoJSONError.unreadable(path: url.path, reason: "\(error.localizedDescription)")
+            let missing = !FileManager.default.fileExists(atPath: url.path)
+            throw GeoJSONError.unreadable(path: url.path, reason: missing ? "no such file" : "\(error.localizedDescription)")
         }
         return try shapes(from: data, level: level, path: url.path)
     }

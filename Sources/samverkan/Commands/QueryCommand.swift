@@ -74,7 +74,7 @@ struct QueryCommand: ParsableCommand {
             }
         } else {
             let names = kb.collections.map(\.name) + session.catalog.winners.filter { $0.folderKind == .filter }.map(\.name)
-            let hint = closestName(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = didYouMean(name, in: names) ?? ""
             throw CLIFailure.usage("'\(name)' is neither a collection nor a filter\(hint); `samverkan schema` and `samverkan list --kind filter` show them")
         }
         let plan = try QueryPlan(kb: kb, collection: collection,
@@ -103,11 +103,11 @@ struct QueryCommand: ParsableCommand {
             return try runtime.whereRows(condition, in: collection, rows: rows)
         } catch {
             switch error {
-            case .syntax(let message, let atEnd):
-                throw CLIFailure(.usage, WhereDiagnostic.syntax(message, expression: condition, atEnd: atEnd, console: console))
+            case .syntax(let message, let column):
+                throw CLIFailure(.usage, WhereDiagnostic.syntax(message, expression: condition, column: column, console: console))
             case .unknownName(let name):
                 let names = collection.schema.fields.map(\.name) + collection.schema.relations.map(\.name)
-                let hint = closestName(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+                let hint = didYouMean(name, in: names) ?? ""
                 throw CLIFailure.usage("--where: \(collection.name) has no field '\(name)'\(hint); "
                     + "the expression may use its fields, relations, kb, fmt, text, string and math")
             case .failed(let failure):

@@ -24,17 +24,9 @@ enum ScriptRunner {
             return CLIFailure(.usage, [console.errorPrefix() + error.message + suffix])
         }
         var lines = [console.errorPrefix() + error.message]
-        if let traceback = error.traceback, hasLocation(error.message) || error.message.hasPrefix("(error object") {
+        if let traceback = error.traceback, error.lua?.line != nil || error.message.hasPrefix("(error object") {
             lines.append(traceback)
         }
         return CLIFailure(.scriptFailed, lines)
-    }
-
-    /// True for `chunk:LINE: …`.
-    static func hasLocation(_ message: String) -> Bool {
-        guard let colon = message.firstIndex(of: ":") else { return false }
-        let rest = message[message.index(after: colon)...]
-        let digits = rest.prefix { $0.isNumber }
-        return !digits.isEmpty && rest.dropFirst(digits.count).hasPrefix(": ")
     }
 }

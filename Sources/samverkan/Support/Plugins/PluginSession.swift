@@ -21,7 +21,7 @@ struct PluginSession {
     /// plugins exit 4 naming the file and line, and the kind must match.
     func plugin(named name: String, kind expected: PluginKind?) throws(CLIFailure) -> Plugin {
         guard let file = catalog.file(named: name) else {
-            let hint = catalog.suggestion(for: name).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = catalog.suggestion(for: name) ?? ""
             throw CLIFailure.usage("unknown plugin '\(name)'\(hint); `samverkan list` shows them all")
         }
         let plugin: Plugin
@@ -31,7 +31,7 @@ struct PluginSession {
             throw CLIFailure(.scriptFailed, [global.console.errorPrefix() + "invalid plugin: " + problem.formatted])
         }
         if let missing = missingCollection(of: plugin) {
-            let hint = closestName(to: missing, in: kb.collections.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = didYouMean(missing, in: kb.collections.map(\.name)) ?? ""
             throw CLIFailure.usage("'\(name)' works on the collection '\(missing)', which this data set does not have\(hint)")
         }
         if let expected, plugin.info.kind != expected {

@@ -10,7 +10,7 @@ enum UnknownTag {
     static func failure(_ tag: String, kind: PluginKind?, plugins: [Plugin]) -> CLIFailure {
         let tags = Set(plugins.flatMap(\.info.tags)).sorted()
         let noun = kind?.rawValue ?? "plugin"
-        let hint = closestName(to: tag, in: tags).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = didYouMean(tag, in: tags) ?? ""
         let known = tags.isEmpty ? "no \(noun) has any tag" : "the \(noun)s' tags are: " + tags.joined(separator: ", ")
         return .usage("no \(noun) has the tag '\(tag)'\(hint); \(known)")
     }

@@ -13,10 +13,12 @@ enum ShippedFiles {
         }
         let bin = executable.deletingLastPathComponent()
         candidates.append(bin.deletingLastPathComponent().appendingPathComponent("share/samverkan").path)
-        // Built in a clone: Sources/samverkan/Support/ShippedFiles.swift → the clone's root.
-        let source = URL(fileURLWithPath: #filePath)
-        candidates.append(source.deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().path)
+        // Built in a clone: the folder above this source file that holds Package.swift.
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while folder.path != "/" && !fm.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+            folder.deleteLastPathComponent()
+        }
+        candidates.append(folder.path)
         return candidates.first { fm.fileExists(atPath: ($0 as NSString).appendingPathComponent("data/schema.yaml")) }
     }
 
