@@ -1,6 +1,6 @@
 import Foundation
 internal import CLua
-import SamverkanCore
+@_spi(LuaBridge) import SamverkanCore
 
 /// Binds the knowledge base into a state: `kb`, records, collections and their methods.
 enum Bridge {
@@ -29,7 +29,7 @@ enum Bridge {
             "__newindex": CollectionBridge.newIndex,
             "__len": CollectionBridge.length, "__tostring": CollectionBridge.toString,
         ], pointer: &runtime.refs.collectionMetatablePointer, index: sv_push_collection_index)
-        let fast = makeFastPaths(records, kb: runtime.kb)
+        let fast = makeFastPaths(lua, kb: runtime.kb)
         runtime.bridge.pointee.fast = fast
         sv_set_fast_paths(runtime.L, fast.baseAddress, Int32(fast.count), runtime.refs.recordMetatable,
                           RecordBridge.index, CollectionBridge.index)
@@ -76,15 +76,15 @@ enum Bridge {
         return lua.ref()
     }
 
-    /// The C fast path's view of each collection: per field, its interned name and its column's memory.
-    private static func makeFastPaths(_ records: UnsafeMutableBufferPointer<RecordAccess>,
-                                      kb: KnowledgeBase) -> UnsafeMutableBufferPointer<sv_collection> {
-        let fast = UnsafeMutableBufferPointer<sv_collection>.allocate(capacity: records.count)
-        for (c, access) in records.enumerated() {
-            let fields = access.entries.filter { $0.column != nil }
+    /// The C fast path's view of each collection: per field, in schema order, its interned
+    /// name and its column's memory. The one map from a key to a field (shim_record.h).
+    private static func makeFastPaths(_ lua: LuaStack, kb: KnowledgeBase) -> UnsafeMutableBufferPointer<sv_collection> {
+        let fast = UnsafeMutableBufferPointer<sv_collection>.allocate(capacity: kb.collections.count)
+        for (c, collection) in kb.collections.enumerated() {
+            let fields = collection.schema.fields
             let columns = UnsafeMutablePointer<sv_column>.allocate(capacity: max(fields.count, 1))
-            for (i, entry) in fields.enumerated() {
-                let column = entry.column!.takeUnretainedValue()
+            for (f, field) in fields.enumerated() {
+                let column = collection.columns[f]
                 let storage = column.storage
                 let kind: Int
                 switch column.kind {
@@ -94,8 +94,8 @@ enum Bridge {
                 case .text, .date: kind = SV_COLUMN_TEXT
                 case .ref, .values: kind = SV_COLUMN_OTHER
                 }
-                (columns + i).initialize(to: sv_column(
-                    key: entry.address, kind: Int32(kind), values: storage.values, ends: storage.ends,
+                (columns + f).initialize(to: sv_column(
+                    key: intern(lua, field.name), kind: Int32(kind), values: storage.values, ends: storage.ends,
                     missing: storage.missing, missing_words: storage.missingWords))
             }
             (fast.baseAddress! + c).initialize(to: sv_collection(columns: columns, count: Int32(fields.count)))
@@ -103,7 +103,18 @@ enum Bridge {
         return fast
     }
 
-    /// Interns the field, relation and method names of a collection and maps their addresses to slots.
+    /// The address of `name` as an interned Lua string, anchored in the registry for the life
+    /// of the state so that the address stays. (Names longer than Lua's short strings are not
+    /// interned: their look-ups miss the address and go by name.)
+    private static func intern(_ lua: LuaStack, _ name: String) -> UnsafeRawPointer? {
+        lua.push(name)
+        let address = lua_tolstring(lua.L, -1, nil).map { UnsafeRawPointer($0) }
+        _ = lua.ref()
+        return address
+    }
+
+    /// How a collection's records answer names that are not fields: relations and methods by
+    /// the address of the interned name, and every name by its text.
     private static func makeAccess(_ lua: LuaStack, collection: CollectionStore, methods: [String: Int32],
                                    kb: KnowledgeBase) -> RecordAccess {
         var byName: [String: Slot] = [:]
@@ -111,27 +122,21 @@ enum Bridge {
         let fields: [(String, Slot)] = collection.schema.fields.enumerated().map { ($1.name, .field($0)) }
         let relations: [(String, Slot)] = collection.schema.relations.enumerated().map { ($1.name, .relation($0)) }
         let methodSlots: [(String, Slot)] = methods.sorted { $0.key < $1.key }.map { ($0.key, .method($0.value)) }
-        // Of one name, a relation beats a field beats a method.
+        // Of one name, a relation beats a field beats a method (the schema keeps them apart).
         for (name, slot) in methodSlots + fields + relations {
             byName[name] = slot
         }
-        // Scanned in this order: fields first, they are what records are read for.
-        for (name, _) in fields + relations + methodSlots {
-            guard let slot = byName[name] else { continue }
-            lua.push(name)
-            if let address = lua_tolstring(lua.L, -1, nil), !entries.contains(where: { $0.address == UnsafeRawPointer(address) }) {
-                var column: Unmanaged<FieldColumn>?
-                var target = -1
-                if case .field(let f) = slot {
-                    column = Unmanaged.passUnretained(collection.columns[f])
-                    target = collection.schema.fields[f].type.referencedCollection.flatMap { kb.collection($0)?.id } ?? -1
-                }
-                entries.append(SlotEntry(address: UnsafeRawPointer(address), slot: slot, column: column, target: target))
-            }
-            _ = lua.ref()   // anchored in the registry for the life of the state, so the address stays
+        for (name, _) in relations + methodSlots {
+            guard let slot = byName[name], let address = intern(lua, name),
+                  !entries.contains(where: { $0.address == address }) else { continue }
+            entries.append(SlotEntry(address: address, slot: slot))
         }
         let buffer = UnsafeMutableBufferPointer<SlotEntry>.allocate(capacity: entries.count)
         _ = buffer.initialize(from: entries)
-        return RecordAccess(entries: buffer, byName: byName)
+        let targets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(collection.schema.fields.count, 1))
+        for (f, field) in collection.schema.fields.enumerated() {
+            targets[f] = Int32(field.type.referencedCollection.flatMap { kb.collection($0)?.id } ?? -1)
+        }
+        return RecordAccess(entries: buffer, targets: targets, byName: byName)
     }
 }

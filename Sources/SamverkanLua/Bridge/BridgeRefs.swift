@@ -22,12 +22,15 @@ struct BridgeState {
     var refs = BridgeRefs()
     /// Per collection (by id): how its records answer `r.name`.
     var records = UnsafeMutableBufferPointer<RecordAccess>(start: nil, count: 0)
-    /// The same for the C fast path (shim.h): per collection, its plain fields' memory.
+    /// The C side (shim_record.h): per collection, every field's interned name and memory.
     var fast = UnsafeMutableBufferPointer<sv_collection>(start: nil, count: 0)
 
     /// Frees the record access tables (after the state is closed).
     mutating func free() {
-        for access in records { access.entries.deallocate() }
+        for access in records {
+            access.entries.deallocate()
+            access.targets.deallocate()
+        }
         records.deinitialize()
         records.deallocate()
         records = UnsafeMutableBufferPointer(start: nil, count: 0)
@@ -45,11 +48,16 @@ enum Slot: Sendable {
     case method(Int32)
 }
 
-/// How the records of one collection answer `r.name`: entries found by the address of the
+/// How the records of one collection answer `r.name` when the name is not a field (fields
+/// are found by the C table, ``BridgeState/fast``): entries found by the address of the
 /// interned Lua key string (short strings are interned, so equal keys share one address;
 /// a handful of names is faster to scan than to hash) or, failing that, by name.
 struct RecordAccess {
+    /// Relations and methods.
     var entries: UnsafeMutableBufferPointer<SlotEntry>
+    /// Per field: the collection id its refs point into, -1 for none.
+    var targets: UnsafeMutableBufferPointer<Int32>
+    /// Every name, fields included (for names Lua does not intern).
     var byName: [String: Slot]
 
     /// The entry of an interned key string.
@@ -70,9 +78,6 @@ struct SlotEntry {
     /// The address of the interned key string (anchored in the registry).
     let address: UnsafeRawPointer
     let slot: Slot
-    /// For a field: its column (the knowledge base keeps it alive) and the collection id its refs point into (-1 for none).
-    let column: Unmanaged<FieldColumn>?
-    let target: Int
 }
 
 /// A record as Lua holds it: full userdata of two integers.

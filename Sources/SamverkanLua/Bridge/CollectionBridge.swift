@@ -3,19 +3,12 @@ import SamverkanCore
 
 /// The metamethods of collections: `c[i]`, `#c`, `c:method(…)`, `c.name`, `c.schema`.
 enum CollectionBridge {
+    /// Names only: `c[i]` never gets here, the C fast path (`sv_collection_index`) answers
+    /// every number.
     static let index: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        return LuaRuntime.with(L) { runtime in
+        LuaRuntime.callback(state) { runtime in
             guard let view = runtime.view(at: 1) else { return runtime.stack.raise("expected a collection") }
-            if lua_type(L, 2) == LUA_TNUMBER {
-                if let i = runtime.stack.integer(at: 2), i >= 1, i <= view.count {
-                    runtime.pushRecord(collection: view.collection, row: view.row(i - 1))
-                } else {
-                    runtime.stack.pushNil()
-                }
-                return 1
-            }
-            return named(L, runtime, view)
+            return named(runtime.L, runtime, view)
         }
     }
 
@@ -39,33 +32,33 @@ enum CollectionBridge {
                 runtime.stack.pop()
                 if let method = runtime.stack.string(at: -1) { methods.append(method) }
             }
-            let hint = closestName(to: name, in: methods + ["name", "schema"]).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = didYouMean(name, in: methods + ["name", "schema"]) ?? ""
             return runtime.stack.raise("collection \(store.name) has no method or property '\(name)'\(hint)")
         }
         return 1
     }
 
     static let length: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        runtime.stack.push(runtime.view(at: 1)?.count ?? 0)
-        return 1
+        LuaRuntime.callback(state) { runtime in
+            runtime.stack.push(runtime.view(at: 1)?.count ?? 0)
+            return 1
+        }
     }
 
     static let newIndex: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        let name = runtime.view(at: 1).map { runtime.kb.collections[$0.collection].name } ?? "collection"
-        return runtime.stack.raise("collections are read-only (\(name))")
+        LuaRuntime.callback(state) { runtime in
+            let name = runtime.view(at: 1).map { runtime.kb.collections[$0.collection].name } ?? "collection"
+            return runtime.stack.raise("collections are read-only (\(name))")
+        }
     }
 
     static let toString: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        guard let view = runtime.view(at: 1) else { return 0 }
-        let noun = view.count == 1 ? "record" : "records"
-        runtime.stack.push("collection \(runtime.kb.collections[view.collection].name) (\(view.count) \(noun))")
-        return 1
+        LuaRuntime.callback(state) { runtime in
+            guard let view = runtime.view(at: 1) else { return 0 }
+            let noun = view.count == 1 ? "record" : "records"
+            runtime.stack.push("collection \(runtime.kb.collections[view.collection].name) (\(view.count) \(noun))")
+            return 1
+        }
     }
 }
 

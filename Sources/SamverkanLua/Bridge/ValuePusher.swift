@@ -22,41 +22,28 @@ extension LuaRuntime {
         }
     }
 
-    /// [+1] Pushes a row's value of a column as ``push(_:target:)`` would push `column[row]`,
-    /// straight from the typed storage (text as its UTF-8 bytes, no String made).
-    @inline(__always)
-    func pushField(_ column: FieldColumn, row: Int, target: Int) {
+    /// [+1] Pushes field `f` of a record as ``push(_:target:)`` would push its value: plain
+    /// values by the C reader (shim_record.h, as `r.field` reads them), refs as records of
+    /// their target, lists as fresh arrays.
+    func pushField(collection c: Int, field f: Int, row: Int) {
+        if sv_push_field(L, Int32(c), Int32(f), Int32(row)) != 0 { return }
+        let column = kb.collections[c].columns[f]
+        let target = bridge.pointee.records[c].targets[f]
         if column.isMissing(row) {
             lua_pushnil(L)
-            return
-        }
-        switch column.kind {
-        case .integer:
-            lua_pushinteger(L, lua_Integer(column.integer(row)))
-        case .number:
-            lua_pushnumber(L, column.number(row))
-        case .boolean:
-            lua_pushboolean(L, column.boolean(row) ? 1 : 0)
-        case .text, .date:
-            column.withUTF8(row) { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
-            }
-        case .ref:
+        } else if column.kind == .ref {
             let targetRow = column.refRow(row)
-            if target >= 0, targetRow >= 0 { pushRecord(collection: target, row: Int(targetRow)) } else { lua_pushnil(L) }
-        case .values:
-            push(column.storedValue(row), target: target >= 0 ? target : nil)
+            if target >= 0, targetRow >= 0 { pushRecord(collection: Int(target), row: Int(targetRow)) } else { lua_pushnil(L) }
+        } else if column.kind == .values {
+            push(column.storedValue(row), target: target >= 0 ? Int(target) : nil)
+        } else {
+            push(column[row], target: nil)   // not reached: C reads every other kind
         }
     }
 
-    /// [+1] Pushes the record at `row` of a collection as userdata.
+    /// [+1] Pushes the record at `row` of a collection as userdata (made in C, as `c[i]` makes it).
     func pushRecord(collection: Int, row: Int) {
-        // lua_newuserdatauv raises on failure, it never returns NULL.
-        if let memory = sv_newuserdata(L, MemoryLayout<RecordHandle>.size) {
-            memory.storeBytes(of: RecordHandle(collection: Int32(collection), row: Int32(row)), as: RecordHandle.self)
-        }
-        stack.pushRef(refs.recordMetatable)
-        lua_setmetatable(L, -2)
+        sv_push_record_of(L, Int32(collection), Int32(row))
     }
 
     /// The record at `index`, if the value there is one of ours.

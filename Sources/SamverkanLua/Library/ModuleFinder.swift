@@ -24,24 +24,24 @@ enum ModuleFinder {
 
     /// find_module(name) → source, chunkname | nil, message
     static let findModule: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        guard let name = runtime.stack.string(at: 1), isPlainName(name) else {
-            runtime.stack.pushNil()
-            runtime.stack.push("require: '\(runtime.stack.string(at: 1) ?? "?")' is not a module name; "
-                + "modules are files in scripts/lib, named without folders or '..' (require(\"util\") loads lib/util.lua)")
+        LuaRuntime.callback(state) { runtime in
+            guard let name = runtime.stack.string(at: 1), isPlainName(name) else {
+                runtime.stack.pushNil()
+                runtime.stack.push("require: '\(runtime.stack.string(at: 1) ?? "?")' is not a module name; "
+                    + "modules are files in scripts/lib, named without folders or '..' (require(\"util\") loads lib/util.lua)")
+                return 2
+            }
+            let folders = runtime.options.pluginFolders
+            guard let path = path(of: name, in: folders), let data = FileManager.default.contents(atPath: path) else {
+                runtime.stack.pushNil()
+                let searched = folders.map { "\($0)/lib" }.joined(separator: ", ")
+                runtime.stack.push("require: module '\(name)' not found (looked for \(name).lua in \(searched.isEmpty ? "no plugin folders" : searched))")
+                return 2
+            }
+            runtime.chunkNames.note(path)
+            runtime.stack.push(String(decoding: data, as: UTF8.self))
+            runtime.stack.push(path)
             return 2
         }
-        let folders = runtime.options.pluginFolders
-        guard let path = path(of: name, in: folders), let data = FileManager.default.contents(atPath: path) else {
-            runtime.stack.pushNil()
-            let searched = folders.map { "\($0)/lib" }.joined(separator: ", ")
-            runtime.stack.push("require: module '\(name)' not found (looked for \(name).lua in \(searched.isEmpty ? "no plugin folders" : searched))")
-            return 2
-        }
-        runtime.chunkNames.note(path)
-        runtime.stack.push(String(decoding: data, as: UTF8.self))
-        runtime.stack.push(path)
-        return 2
     }
 }

@@ -14,38 +14,38 @@ enum TextLibrary {
     }
 
     static let lower: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        guard let s = runtime.text(at: 1, function: "text.lower") else { return Raise.withLocation }
-        runtime.stack.push(s.lowercased())
-        return 1
+        LuaRuntime.callback(state) { runtime in
+            guard let s = runtime.text(at: 1, function: "text.lower") else { return Raise.withLocation }
+            runtime.stack.push(s.lowercased())
+            return 1
+        }
     }
 
     static let upper: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        guard let s = runtime.text(at: 1, function: "text.upper") else { return Raise.withLocation }
-        runtime.stack.push(s.uppercased())
-        return 1
+        LuaRuntime.callback(state) { runtime in
+            guard let s = runtime.text(at: 1, function: "text.upper") else { return Raise.withLocation }
+            runtime.stack.push(s.uppercased())
+            return 1
+        }
     }
 
     /// text.less(a, b) — true when a sorts before b in Swedish order (å, ä, ö after z).
     static let less: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        guard let a = runtime.text(at: 1, function: "text.less"),
-              let b = runtime.text(at: 2, function: "text.less") else { return Raise.withLocation }
-        runtime.stack.push(SwedishCollation.less(a, b))
-        return 1
+        LuaRuntime.callback(state) { runtime in
+            guard let a = runtime.text(at: 1, function: "text.less"),
+                  let b = runtime.text(at: 2, function: "text.less") else { return Raise.withLocation }
+            runtime.stack.push(SwedishCollation.less(a, b))
+            return 1
+        }
     }
 
     /// text.len(s) — the number of characters.
     static let length: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        guard let s = runtime.text(at: 1, function: "text.len") else { return Raise.withLocation }
-        runtime.stack.push(s.count)
-        return 1
+        LuaRuntime.callback(state) { runtime in
+            guard let s = runtime.text(at: 1, function: "text.len") else { return Raise.withLocation }
+            runtime.stack.push(s.count)
+            return 1
+        }
     }
 }
 

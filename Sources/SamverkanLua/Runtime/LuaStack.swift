@@ -155,3 +155,14 @@ extension LuaStack {
     /// Absolute index of a relative one.
     func absolute(_ index: Int32) -> Int32 { lua_absindex(L, index) }
 }
+
+extension LuaRuntime {
+    /// The one prologue of every ``SwiftCallback``: the runtime that owns the calling state,
+    /// lent without reference counting and talking to the calling thread (``with(_:_:)``).
+    /// `{ state in LuaRuntime.callback(state) { runtime in … } }`.
+    @inline(__always)
+    static func callback(_ state: OpaquePointer?, _ body: (LuaRuntime) -> Int32) -> Int32 {
+        guard let L = state else { return 0 }
+        return with(L, body)
+    }
+}

@@ -144,24 +144,27 @@ enum Sandbox {
 
     /// caller_location() → "file:line" of the innermost script frame (where a finding was added).
     static let callerLocation: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        sv_where_user(L)
-        let text = LuaStack(L).string(at: -1) ?? ""
-        LuaStack(L).pop()
-        LuaStack(L).push(text.hasSuffix(": ") ? String(text.dropLast(2)) : text)
-        return 1
+        LuaRuntime.callback(state) { runtime in
+            let L = runtime.L
+            sv_where_user(L)
+            let text = LuaStack(L).string(at: -1) ?? ""
+            LuaStack(L).pop()
+            LuaStack(L).push(text.hasSuffix(": ") ? String(text.dropLast(2)) : text)
+            return 1
+        }
     }
 
     /// reserve(bytes): fails like an allocation would when `bytes` more would pass the memory limit.
     static let reserve: SwiftCallback = { state in
-        guard let L = state else { return 0 }
-        let runtime = LuaRuntime.from(L)
-        let bytes = runtime.stack.number(at: 1) ?? 0
-        if sv_would_exceed(L, bytes) != 0 {
-            runtime.stack.push("not enough memory")
-            return Raise.value
+        LuaRuntime.callback(state) { runtime in
+            let L = runtime.L
+            let bytes = runtime.stack.number(at: 1) ?? 0
+            if sv_would_exceed(L, bytes) != 0 {
+                runtime.stack.push("not enough memory")
+                return Raise.value
+            }
+            return 0
         }
-        return 0
     }
 
     /// [+1] A fresh globals table for one script, with `arg` = arguments.
