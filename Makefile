@@ -4,17 +4,18 @@ BIN        := .build/debug/samverkan
 RELEASE_BIN:= .build/release/samverkan
 PREFIX     ?= /usr/local
 
-.PHONY: all deps build release demo test test-asan test-tsan hostile fuzz bench install clean
+.PHONY: all deps build release demo test lua-check test-asan test-tsan hostile fuzz bench install clean
 
 all: build
 
-# liblua5.4-dev (and pkg-config to find it) from Debian's packages, when missing.
+# liblua5.4-dev (and pkg-config to find it) from Debian's packages, when missing; lua5.4
+# for luac5.4, which lua-check uses.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4; then \
-	  echo "Installing liblua5.4-dev and pkg-config (apt-get)…"; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 || ! command -v luac5.4 >/dev/null 2>&1; then \
+	  echo "Installing liblua5.4-dev, lua5.4 and pkg-config (apt-get)…"; \
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config liblua5.4-dev >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config liblua5.4-dev lua5.4 >/dev/null; \
 	fi
 
 build: deps
@@ -27,8 +28,15 @@ release: deps
 demo: build
 	$(BIN) report overview
 
-test: deps
+test: deps lua-check
 	$(SWIFT) test
+
+# Every Lua file the project ships, the host's own (embedded in the binary) and scripts/,
+# compiles. One file per luac run: Debian's luac5.4 (5.4.4) frees twice when given several.
+lua-check: deps
+	@failed=0; for f in Sources/SamverkanLua/Lua/*.lua $$(find scripts -name '*.lua' | sort); do \
+	  luac5.4 -p "$$f" || failed=1; \
+	done; [ $$failed -eq 0 ] && echo "lua-check: every .lua file compiles"
 
 # The same tests under AddressSanitizer / ThreadSanitizer, in build folders of their own.
 # Under ASan every samverkan process the CLI tests start is also checked for leaks at exit
