@@ -66,3 +66,24 @@ import Testing
         }
     }
 }
+
+/// Lua's error text is taken apart once, into the fields every layer reads.
+@Suite struct LuaMessageTests {
+    @Test(arguments: [
+        ("/a:b/x.lua:12: boom", ["/a:b/x.lua"], "/a:b/x.lua", 12, "boom", nil),
+        ("chunk:3: unexpected symbol near '='", [], "chunk", 3, "unexpected symbol near '='", LuaMessage.Near.token("=")),
+        ("--where:1: unexpected symbol near <eof>", ["--where"], "--where", 1, "unexpected symbol near <eof>", .end),
+        ("municipalities[1280]: --where:1: attempt to compare", ["--where"], nil, nil,
+         "municipalities[1280]: --where:1: attempt to compare", nil),
+        ("went wrong", [], nil, nil, "went wrong", nil),
+    ] as [(String, [String], String?, Int?, String, LuaMessage.Near?)])
+    func aMessageIsTakenApartOnce(text: String, chunks: [String], chunk: String?, line: Int?, rest: String,
+                                  near: LuaMessage.Near?) {
+        let message = LuaMessage(text, chunks: chunks)
+        #expect(message.chunk == chunk)
+        #expect(message.line == line)
+        #expect(message.text == rest)
+        #expect(message.near == near)
+        #expect(message.full == text)
+    }
+}

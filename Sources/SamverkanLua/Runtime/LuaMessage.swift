@@ -22,7 +22,7 @@ public struct LuaMessage: Sendable, Equatable {
     }
 
     /// Takes `message` apart. `chunks` are the chunk names it may start with (the files the
-    /// runtime loaded, `--where`); a prefix naming none of them is left in the text.
+    /// runtime loaded, `--where`), tried first because a path may hold a colon.
     public init(_ message: String, chunks: some Sequence<String>) {
         var found: (String, Int, String)?
         for chunk in chunks where message.hasPrefix(chunk + ":") {
@@ -31,6 +31,15 @@ public struct LuaMessage: Sendable, Equatable {
             if let line = Int(digits), rest.dropFirst(digits.count).hasPrefix(": ") {
                 found = (chunk, line, String(rest.dropFirst(digits.count + 2)))
                 break
+            }
+        }
+        // A chunk the runtime did not load itself (load(s, "=name") in a script): what comes
+        // before the first colon, when a line number and ": " follow it.
+        if found == nil, let colon = message.firstIndex(of: ":") {
+            let rest = message[message.index(after: colon)...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if let line = Int(digits), rest.dropFirst(digits.count).hasPrefix(": ") {
+                found = (String(message[..<colon]), line, String(rest.dropFirst(digits.count + 2)))
             }
         }
         chunk = found?.0
