@@ -9,13 +9,14 @@ PREFIX     ?= /usr/local
 all: build
 
 # liblua5.4-dev (and pkg-config to find it) from Debian's packages, when missing; lua5.4
-# for luac5.4, which lua-check uses.
+# (luac5.4) and lua-check (luacheck), which lua-check uses.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 || ! command -v luac5.4 >/dev/null 2>&1; then \
-	  echo "Installing liblua5.4-dev, lua5.4 and pkg-config (apt-get)…"; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 || ! command -v luac5.4 >/dev/null 2>&1 \
+	    || ! command -v luacheck >/dev/null 2>&1; then \
+	  echo "Installing liblua5.4-dev, lua5.4, lua-check and pkg-config (apt-get)…"; \
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config liblua5.4-dev lua5.4 >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config liblua5.4-dev lua5.4 lua-check >/dev/null; \
 	fi
 
 build: deps
@@ -33,10 +34,12 @@ test: deps lua-check
 
 # Every Lua file the project ships, the host's own (embedded in the binary) and scripts/,
 # compiles. One file per luac run: Debian's luac5.4 (5.4.4) frees twice when given several.
+# The host's own Lua is also clean for luacheck (methods may leave `self` unused).
 lua-check: deps
 	@failed=0; for f in Sources/SamverkanLua/Lua/*.lua $$(find scripts -name '*.lua' | sort); do \
 	  luac5.4 -p "$$f" || failed=1; \
 	done; [ $$failed -eq 0 ] && echo "lua-check: every .lua file compiles"
+	@luacheck --quiet --no-color --std lua54 --no-max-line-length --no-self Sources/SamverkanLua/Lua/*.lua
 
 # The same tests under AddressSanitizer / ThreadSanitizer, in build folders of their own.
 # Under ASan every samverkan process the CLI tests start is also checked for leaks at exit

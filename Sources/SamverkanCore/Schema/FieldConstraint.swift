@@ -56,17 +56,22 @@ public struct FieldConstraintKind: Sendable {
             appliesToText: "string fields", appliesTo: \.holdsText,
             parse: { node in
                 guard let pattern = node.scalarText else { return .failure("must be a regular expression") }
-                guard (try? NSRegularExpression(pattern: pattern)) != nil else {
+                do {
+                    _ = try NSRegularExpression(pattern: pattern)
+                    return .success(.text(pattern))
+                } catch {
                     return .failure("is not a valid regular expression: \(pattern)")
                 }
-                return .success(.text(pattern))
             },
             check: { argument, name in
                 let pattern = argument.text
-                // Parsing checked that it compiles.
-                let regex = try? NSRegularExpression(pattern: pattern)
+                let regex: NSRegularExpression
+                do { regex = try NSRegularExpression(pattern: pattern) } catch {
+                    // Parsing let only patterns that compile through; say so all the same, never pass silently.
+                    return { _ in "\(name): the pattern \(pattern) does not compile" }
+                }
                 return { value in
-                    guard case .string(let text) = value, let regex else { return nil }
+                    guard case .string(let text) = value else { return nil }
                     let range = NSRange(text.startIndex..., in: text)
                     return regex.firstMatch(in: text, range: range) != nil ? nil
                         : "\(name) '\(text)' does not match the pattern \(pattern)"

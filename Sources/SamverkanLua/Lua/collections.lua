@@ -3,7 +3,7 @@
 -- Methods that take a Lua function run here, in Lua, so the function's errors, yields and
 -- the timeout hook behave as in any script; field-name variants go to Swift fast paths.
 local M, P = ...
-local type, error, tostring, select = type, error, tostring, select
+local type, error, tostring = type, error, tostring
 
 local function expect_collection(c, method)
   if not P.is_collection(c) then

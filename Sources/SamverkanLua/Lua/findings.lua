@@ -2,8 +2,7 @@
 -- the list). Each finding remembers the script line that added it.
 local host = ...
 local P, caller_location = host.P, host.caller_location
-local type, error, tostring, pairs, ipairs, pcall, setmetatable, select =
-  type, error, tostring, pairs, ipairs, pcall, setmetatable, select
+local type, error, tostring, setmetatable = type, error, tostring, setmetatable
 
 local function new_findings(default_severity)
   local list = {}

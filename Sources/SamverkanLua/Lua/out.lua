@@ -2,8 +2,7 @@
 -- reads the blocks). Every value it keeps is plain data: strings, numbers, booleans.
 local host = ...
 local P = host.P
-local type, error, tostring, pairs, ipairs, pcall, setmetatable, select =
-  type, error, tostring, pairs, ipairs, pcall, setmetatable, select
+local type, error, tostring, pairs, ipairs, pcall, setmetatable = type, error, tostring, pairs, ipairs, pcall, setmetatable
 
 local formats = { text = true, number = true, percent = true, date = true }
 

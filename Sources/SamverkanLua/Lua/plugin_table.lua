@@ -2,9 +2,7 @@
 --
 -- describe(t) returns a plain description the host reads raw, or nil, a message and the
 -- offending field (the host finds the line that sets it).
-local host = ...
-local type, error, tostring, pairs, ipairs, pcall, setmetatable, select =
-  type, error, tostring, pairs, ipairs, pcall, setmetatable, select
+local type, tostring, pairs, ipairs = type, tostring, pairs, ipairs
 local math_type = math.type
 
 local kinds = { report = true, filter = true, validation = true }

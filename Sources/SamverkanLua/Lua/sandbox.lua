@@ -5,8 +5,8 @@
 -- makes the globals table of one script: reads of unknown names fail, `load` is text-only
 -- and `require` reads only `lib/` of the plugin folders.
 local base, forbidden, raw_load, find_module, reserve = ...
-local type, error, tostring, rawget, setmetatable = type, error, tostring, rawget, setmetatable
-local string_byte, string_find = string.byte, string.find
+local type, error, tostring, setmetatable = type, error, tostring, setmetatable
+local string_byte = string.byte
 
 -- os keeps only time, date and clock; naming anything else says so.
 setmetatable(base.os, {

@@ -8,10 +8,9 @@
 -- as before through row's __index.
 local host = ...
 local P, base, raw_load = host.P, host.base, host.raw_load
-local type, error, tostring, pairs, ipairs, pcall, setmetatable, select =
-  type, error, tostring, pairs, ipairs, pcall, setmetatable, select
+local type, error, tostring, pairs, pcall, setmetatable = type, error, tostring, pairs, pcall, setmetatable
 
-local function compile_where(expression, names, collection_name)
+local function compile_where(expression, names)
   local current
   local row = setmetatable({}, {
     __index = function(_, name)

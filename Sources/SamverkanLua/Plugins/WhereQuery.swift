@@ -26,8 +26,7 @@ extension LuaRuntime {
             stack.push(true)
             stack.setField(-2, name)
         }
-        stack.push(collection.name)
-        do { try call(arguments: 3, results: 2) } catch { throw .failed(error) }
+        do { try call(arguments: 2, results: 2) } catch { throw .failed(error) }
         guard stack.type(-2) == LUA_TFUNCTION else {
             throw Self.syntaxError(LuaMessage(stack.string(at: -1) ?? "syntax error", chunks: ["--where"]),
                                    expression: expression)

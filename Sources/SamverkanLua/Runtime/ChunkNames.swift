@@ -28,20 +28,16 @@ struct ChunkNames {
 
     /// `text` with every cut name of a noted path replaced by the path.
     func restore(_ text: String) -> String {
-        restoreCut(text)
-    }
-
-    /// A message of Lua's, cut names restored, taken apart (with `--where` a chunk name too).
-    func message(_ text: String) -> LuaMessage {
-        LuaMessage(restore(text), chunks: paths + ["--where"])
-    }
-
-    private func restoreCut(_ text: String) -> String {
         guard !cut.isEmpty, text.contains("...") else { return text }
         var result = text
         for (short, path) in cut where result.contains(short) {
             result = result.replacingOccurrences(of: short, with: path)
         }
         return result
+    }
+
+    /// A message of Lua's, cut names restored, taken apart (with `--where` a chunk name too).
+    func message(_ text: String) -> LuaMessage {
+        LuaMessage(restore(text), chunks: paths + ["--where"])
     }
 }

@@ -24,28 +24,23 @@ public struct LuaMessage: Sendable, Equatable {
     /// Takes `message` apart. `chunks` are the chunk names it may start with (the files the
     /// runtime loaded, `--where`), tried first because a path may hold a colon.
     public init(_ message: String, chunks: some Sequence<String>) {
-        var found: (String, Int, String)?
-        for chunk in chunks where message.hasPrefix(chunk + ":") {
-            let rest = message.dropFirst(chunk.count + 1)
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            if let line = Int(digits), rest.dropFirst(digits.count).hasPrefix(": ") {
-                found = (chunk, line, String(rest.dropFirst(digits.count + 2)))
-                break
-            }
-        }
-        // A chunk the runtime did not load itself (load(s, "=name") in a script): what comes
-        // before the first colon, when a line number and ": " follow it.
-        if found == nil, let colon = message.firstIndex(of: ":") {
-            let rest = message[message.index(after: colon)...]
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            if let line = Int(digits), rest.dropFirst(digits.count).hasPrefix(": ") {
-                found = (String(message[..<colon]), line, String(rest.dropFirst(digits.count + 2)))
-            }
-        }
-        chunk = found?.0
-        line = found?.1
-        text = found?.2 ?? message
+        // A chunk the runtime did not load itself (load(s, "=name") in a script) is what
+        // comes before the first colon.
+        let firstColon = message.firstIndex(of: ":").map { message.distance(from: message.startIndex, to: $0) }
+        let candidates = chunks.filter { message.hasPrefix($0 + ":") }.map(\.count) + (firstColon.map { [$0] } ?? [])
+        let found = candidates.lazy.compactMap { Self.located(message, chunkLength: $0) }.first
+        chunk = found.map { String(message.prefix($0.chunkLength)) }
+        line = found?.line
+        text = found.map { String($0.text) } ?? message
         near = Self.near(in: text)
+    }
+
+    /// `LINE: text` after the first `chunkLength` characters and a colon, if that is what follows.
+    private static func located(_ message: String, chunkLength: Int) -> (chunkLength: Int, line: Int, text: Substring)? {
+        let rest = message.dropFirst(chunkLength + 1)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard let line = Int(digits), rest.dropFirst(digits.count).hasPrefix(": ") else { return nil }
+        return (chunkLength, line, rest.dropFirst(digits.count + 2))
     }
 
     /// A message of the host's own, with its place.

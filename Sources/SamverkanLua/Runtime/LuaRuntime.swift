@@ -60,13 +60,6 @@ public final class LuaRuntime {
         bridge.deallocate()
     }
 
-    /// The runtime that owns a state, from inside a callback, talking to the calling thread.
-    static func from(_ L: OpaquePointer) -> LuaRuntime {
-        let runtime = Unmanaged<LuaRuntime>.fromOpaque(sv_host(L)).takeUnretainedValue()
-        runtime.L = L
-        return runtime
-    }
-
     /// `sv_pcall_traced` on the main thread; afterwards Swift talks to the main thread again.
     func pcall(arguments: Int32, results: Int32) -> Int32 {
         L = main

@@ -5,9 +5,10 @@ struct LuaSource: Sendable {
     let file: String
     let text: String
 
+    /// The file's name without `.lua`: `out`.
+    var name: String { file.hasSuffix(".lua") ? String(file.dropLast(4)) : file }
+
     /// The chunk name messages and tracebacks show: `[samverkan out]`. The `=[samverkan`
     /// prefix is how the shim and the traceback filter tell host frames from the user's.
-    var chunkName: String {
-        "=[samverkan \(file.hasSuffix(".lua") ? String(file.dropLast(4)) : file)]"
-    }
+    var chunkName: String { "=[samverkan \(name)]" }
 }

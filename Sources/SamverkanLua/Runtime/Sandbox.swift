@@ -112,7 +112,7 @@ enum Sandbox {
                 lua.pushValue(host)
                 return 1
             }
-            lua.setField(host, String(module.file.dropLast(4)))
+            lua.setField(host, module.name)
         }
         lua.getField(host, "drivers")
         lua.getField(-1, "param_error_meta")

@@ -23,11 +23,14 @@ public struct GeoJSONGeometry: GeometryProvider {
         return shapes
     }
 
-    /// Why the areas of `level` cannot be drawn: the file is missing, unreadable or malformed.
-    public func problem(for level: MapSpec.Level) -> String? {
+    /// Why the areas of `level` cannot be drawn: the file is missing, unreadable, malformed
+    /// or empty; nil when they can.
+    public func problem(for level: MapSpec.Level) -> GeoJSONError? {
         switch result(for: level) {
-        case .success(let shapes): shapes.isEmpty ? "\(file(for: level).path): no areas in the file" : nil
-        case .failure(let error): String(describing: error)
+        case .success(let shapes):
+            shapes.isEmpty ? .malformed(path: file(for: level).path, reason: "no areas in the file") : nil
+        case .failure(let error as GeoJSONError): error
+        case .failure(let error): .unreadable(path: file(for: level).path, reason: "\(error)")
         }
     }
 
@@ -48,7 +51,9 @@ public struct GeoJSONGeometry: GeometryProvider {
 
 /// Why a GeoJSON file could not be used.
 public enum GeoJSONError: Error, CustomStringConvertible, Equatable {
-    /// The file could not be read (missing, unreadable).
+    /// There is no such file.
+    case missing(path: String)
+    /// The file could not be read.
     case unreadable(path: String, reason: String)
     /// The file is not JSON, or not a FeatureCollection of (Multi)Polygons with codes.
     case malformed(path: String, reason: String)
@@ -56,6 +61,7 @@ public enum GeoJSONError: Error, CustomStringConvertible, Equatable {
     /// `path: cannot read map boundaries: reason`, for a diagnostic line.
     public var description: String {
         switch self {
+        case .missing(let path): "\(path): cannot read map boundaries: no such file"
         case .unreadable(let path, let reason): "\(path): cannot read map boundaries: \(reason)"
         case .malformed(let path, let reason): "\(path): not usable map boundaries: \(reason)"
         }

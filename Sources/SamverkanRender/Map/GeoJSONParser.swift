@@ -10,8 +10,8 @@ enum GeoJSONParser {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let missing = !FileManager.default.fileExists(atPath: url.path)
-            throw GeoJSONError.unreadable(path: url.path, reason: missing ? "no such file" : "\(error.localizedDescription)")
+            if !FileManager.default.fileExists(atPath: url.path) { throw GeoJSONError.missing(path: url.path) }
+            throw GeoJSONError.unreadable(path: url.path, reason: "\(error.localizedDescription)")
         }
         return try shapes(from: data, level: level, path: url.path)
     }

@@ -35,13 +35,6 @@ public struct AreaShape: Sendable, Equatable {
 public protocol GeometryProvider: Sendable {
     /// The areas of `level`, or `nil` when there are none to draw (maps then render as tables).
     func boundaries(for level: MapSpec.Level) -> [AreaShape]?
-    /// Why there are no boundaries for `level` (a file that is missing or broken), for a
-    /// warning; nil when there are.
-    func problem(for level: MapSpec.Level) -> String?
-}
-
-extension GeometryProvider {
-    public func problem(for level: MapSpec.Level) -> String? { nil }
 }
 
 extension ReportDocument {

@@ -14,9 +14,9 @@ enum ReportGeometry {
         guard format == .html || format == .text || format == .markdown else { return [] }
         return document.mapLevels.compactMap { level in
             guard let problem = geometry.problem(for: level) else { return nil }
-            let exists = FileManager.default.fileExists(atPath: geometry.file(for: level).path)
             if format == .html { return "\(problem); the \(level.rawValue) map is left out and shown as a table" }
-            return exists ? "\(problem); the \(level.rawValue) map names its areas by code" : nil
+            if case .missing = problem { return nil }
+            return "\(problem); the \(level.rawValue) map names its areas by code"
         }
     }
 }
