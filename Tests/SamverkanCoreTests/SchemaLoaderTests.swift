@@ -94,7 +94,15 @@ import Testing
             key: code
             fields:
               code: { type: string, requird: true }
-        """, "schema.yaml:6:29: error[schema.definition]: unknown key 'requird' in field 'code' of 'regions' (expected one of collection, description, enum, items, max_length, maximum, min_length, minimum, multiple_of, pattern, required, type, unique)"),
+        """, "schema.yaml:6:29: error[schema.definition]: unknown key 'requird' in field 'code' of 'regions' (did you mean 'required'?); expected one of collection, description, enum, items, max_length, maximum, min_length, minimum, multiple_of, pattern, required, type, unique"),
+        ("""
+        collections:
+          regions:
+            file: regions.yaml
+            kye: code
+            fields:
+              code: { type: string }
+        """, "schema.yaml:4:5: error[schema.definition]: unknown key 'kye' in collection 'regions' (did you mean 'key'?); expected one of description, fields, file, key, relations, single"),
         ("""
         collections:
           regions:

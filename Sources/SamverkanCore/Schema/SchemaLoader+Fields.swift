@@ -18,8 +18,9 @@ extension SchemaLoader {
             return nil
         }
         for (key, _) in map where !Self.fieldKeys.contains(key.scalarText ?? "") {
-            report("unknown key '\(key.scalarText ?? "?")' in field '\(name)' of '\(collection)' "
-                + "(expected one of \(Self.fieldKeys.sorted().joined(separator: ", ")))", at: key)
+            let text = key.scalarText ?? "?"
+            report("unknown key '\(text)' in field '\(name)' of '\(collection)'\(didYouMean(text, in: Self.fieldKeys) ?? ""); "
+                + "expected one of \(Self.fieldKeys.sorted().joined(separator: ", "))", at: key)
         }
         guard let typeNode = map.get("type"), let typeName = typeNode.scalarText else {
             report("field '\(name)' of '\(collection)' needs a 'type' "

@@ -63,8 +63,9 @@ public struct SchemaLoader {
             return nil
         }
         for (key, _) in map where !Self.collectionKeys.contains(key.scalarText ?? "") {
-            report("unknown key '\(key.scalarText ?? "?")' in collection '\(name)' "
-                + "(expected one of \(Self.collectionKeys.sorted().joined(separator: ", ")))", at: key)
+            let text = key.scalarText ?? "?"
+            report("unknown key '\(text)' in collection '\(name)'\(didYouMean(text, in: Self.collectionKeys) ?? ""); "
+                + "expected one of \(Self.collectionKeys.sorted().joined(separator: ", "))", at: key)
         }
         guard let fileNode = map.get("file"), let path = fileNode.scalarText, !path.isEmpty else {
             report("collection '\(name)' needs a 'file' (e.g. file: \(name).yaml)", at: nameNode)
