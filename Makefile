@@ -4,7 +4,7 @@ BIN        := .build/debug/samverkan
 RELEASE_BIN:= .build/release/samverkan
 PREFIX     ?= /usr/local
 
-.PHONY: all deps build release demo test lua-check test-asan test-tsan hostile fuzz bench install clean
+.PHONY: all deps embed build release demo test lua-check test-asan test-tsan hostile fuzz bench install clean
 
 all: build
 
@@ -19,17 +19,23 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config liblua5.4-dev lua5.4 lua-check >/dev/null; \
 	fi
 
-build: deps
+# The compiler does not see that embed.S includes Sources/SamverkanLua/Lua/*.lua (.incbin):
+# touch it when one of them is newer, so the build embeds the Lua as it is now.
+embed:
+	@if [ -n "$$(find Sources/SamverkanLua/Lua -name '*.lua' -newer Sources/SamverkanLuaCode/embed.S)" ]; then \
+	  touch Sources/SamverkanLuaCode/embed.S; fi
+
+build: deps embed
 	$(SWIFT) build
 
-release: deps
+release: deps embed
 	$(SWIFT) build -c release
 
 # The main job: a report on the shipped data.
 demo: build
 	$(BIN) report overview
 
-test: deps lua-check
+test: deps embed lua-check
 	$(SWIFT) test
 
 # Every Lua file the project ships, the host's own (embedded in the binary) and scripts/,
@@ -44,10 +50,10 @@ lua-check: deps
 # The same tests under AddressSanitizer / ThreadSanitizer, in build folders of their own.
 # Under ASan every samverkan process the CLI tests start is also checked for leaks at exit
 # (LeakSanitizer; Foundation's and XCTest's own leaks are suppressed in Tests/Sanitizers).
-test-asan: deps
+test-asan: deps embed
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
-test-tsan: deps
+test-tsan: deps embed
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # samverkan against its peers on the same 1M-record question (see bench/bench.py).

@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.0
 import PackageDescription
 
 let package = Package(
@@ -27,15 +27,15 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         // The Lua runtime and the bridge to the record store.
-        // Its own Lua code lives in Lua/*.lua, embedded at build time by the EmbedLua plugin.
+        // Its own Lua code lives in Lua/*.lua, embedded at build time by SamverkanLuaCode.
         .target(
             name: "SamverkanLua",
-            dependencies: ["CLua", "SamverkanCore"],
-            exclude: ["Lua"],
-            plugins: ["EmbedLua"]
+            dependencies: ["CLua", "SamverkanCore", "SamverkanLuaCode"],
+            exclude: ["Lua"]
         ),
-        .executableTarget(name: "embed-lua", path: "Sources/embed-lua"),
-        .plugin(name: "EmbedLua", capability: .buildTool(), dependencies: ["embed-lua"]),
+        // The bytes of SamverkanLua/Lua/*.lua in the binary (.incbin in embed.S), so an
+        // installed program needs no resource folder.
+        .target(name: "SamverkanLuaCode", cSettings: [.headerSearchPath("../SamverkanLua/Lua")]),
         // Output formats: report documents, query tables and diagnostics, rendered.
         .target(name: "SamverkanRender", dependencies: ["SamverkanCore"]),
         .executableTarget(

@@ -37,7 +37,7 @@ enum Bridge {
         lua.pushValue(-1)
         runtime.refs.collectionMethods = lua.ref()
         let methodsIndex = lua.top
-        try Sandbox.runPrelude(runtime, EmbeddedLua.collections, base: base) {
+        try Sandbox.runPrelude(runtime, LuaSource.named("collections"), base: base) {
             lua.pushValue(methodsIndex)
             CollectionPrimitives.pushTable(lua)
             return 2

@@ -82,7 +82,7 @@ enum Sandbox {
         TextLibrary.install(in: runtime, base: base)
 
         // new_env = sandbox.lua(base, forbidden, raw_load, find_module, reserve)
-        try runPrelude(runtime, EmbeddedLua.sandbox, base: base) {
+        try runPrelude(runtime, LuaSource.named("sandbox"), base: base) {
             lua.pushValue(base)
             lua.newTable(fields: forbidden.count)
             for (name, message) in forbidden {
@@ -107,7 +107,8 @@ enum Sandbox {
         lua.setField(host, "base")
         lua.pushRef(rawLoad)
         lua.setField(host, "raw_load")
-        for module in pluginModules {
+        for name in pluginModules {
+            let module = try LuaSource.named(name)
             try runPrelude(runtime, module, base: base) {
                 lua.pushValue(host)
                 return 1
@@ -122,10 +123,7 @@ enum Sandbox {
     }
 
     /// The host's plugin modules in the order they run: each may use those before it.
-    static let pluginModules = [
-        EmbeddedLua.paramError, EmbeddedLua.pluginTable, EmbeddedLua.out, EmbeddedLua.findings,
-        EmbeddedLua.`where`, EmbeddedLua.drivers,
-    ]
+    static let pluginModules = ["param_error", "plugin_table", "out", "findings", "where", "drivers"]
 
     /// Runs a file of the host's Lua with `base` as its globals; leaves its one result on top.
     static func runPrelude(_ runtime: LuaRuntime, _ source: LuaSource, base: Int32,
