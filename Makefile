@@ -4,7 +4,7 @@ BIN        := .build/debug/samverkan
 RELEASE_BIN:= .build/release/samverkan
 PREFIX     ?= /usr/local
 
-.PHONY: all deps embed build release demo test lua-check test-asan test-tsan hostile fuzz bench install clean
+.PHONY: all deps embed build release demo docs test lua-check test-asan test-tsan hostile fuzz bench install clean
 
 all: build
 
@@ -34,6 +34,10 @@ release: deps embed
 # The main job: a report on the shipped data.
 demo: build
 	$(BIN) report overview
+
+# docs/lua-api.md is written from the Lua API's declaration (LuaAPIDocTests fails when it is stale).
+docs: build
+	$(BIN) help api --markdown > docs/lua-api.md
 
 test: deps embed lua-check
 	$(SWIFT) test

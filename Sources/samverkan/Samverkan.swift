@@ -10,7 +10,7 @@ struct Samverkan: ParsableCommand {
         abstract: "A scriptable knowledge base for Regionsamverkan Sydsverige.",
         discussion: "Reports, filters and validations are Lua plugins; see README.md.",
         version: version,
-        subcommands: [ListCommand.self, InfoCommand.self, ReportCommand.self, QueryCommand.self, ValidateCommand.self, RunCommand.self, SchemaCommand.self, TypesCommand.self, NewCommand.self])
+        subcommands: [ListCommand.self, InfoCommand.self, ReportCommand.self, QueryCommand.self, ValidateCommand.self, RunCommand.self, SchemaCommand.self, TypesCommand.self, NewCommand.self, APICommand.self])
 }
 
 /// Runs the command line and maps every outcome to the exit codes of SPEC §7.2.
@@ -19,7 +19,10 @@ enum Main {
     static func main() {
         let status: Int32
         do {
-            let (words, scriptWords) = ScriptArguments.split(Array(CommandLine.arguments.dropFirst()))
+            var (words, scriptWords) = ScriptArguments.split(Array(CommandLine.arguments.dropFirst()))
+            // `samverkan help api …` is the API reference (ArgumentParser's own `help` would
+            // show the usage of the `api` command instead).
+            if words.first == "help", words.dropFirst().first == "api" { words.removeFirst() }
             var command = try Samverkan.parseAsRoot(words)
             if let scriptWords, var run = command as? RunCommand {
                 run.arguments = scriptWords

@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["query", "municipalities", "--where", "error('no')"], Int32(4)),
+        (["query", "municipalities", "--where", "error('no')"], Int32(2)),
         (["query", "municipalities", "--where", "population >"], Int32(2)),
         (["query", "municipalities", "--where", "string.rep('x', 2^40)"], Int32(4)),
         (["query", "municipalities", "--where", "populaton > 1"], Int32(2)),

@@ -55,8 +55,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("param_error(1, 'x')", "error: script.lua:1: param_error: the first argument must be the parameter's name (a string), got number"),
-        ("param_error('year')", "error: script.lua:1: param_error: the second argument must be a message (a string), got nil"),
+        ("param_error(1, 'x')", "error: script.lua:1: bad argument #1 to 'param_error' (string expected, got number)"),
+        ("param_error('year')", "error: script.lua:1: bad argument #2 to 'param_error' (string expected, got no value)"),
     ])
     func wrongArgumentsAreScriptErrors(source: String, message: String) throws {
         let result = try CLI.runScript(source)

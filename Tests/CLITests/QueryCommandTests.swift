@@ -89,7 +89,7 @@ import Testing
         (["municipalities", "--where", "population >"], "error: --where: unexpected symbol near ')'\n  population >\n              ^\n"),
         (["regions", "--columns", "municipalities.name"], "error: --columns: 'municipalities' is a relation of regions, not a field; '#municipalities' gives its count\n"),
         (["municipalities", "--columns", "region.municipalities"], "error: --columns: 'municipalities' is a relation of regions, not a field; '#region.municipalities' gives its count\n"),
-        (["municipalities", "--where", "nmae == 'Lund'"], "error: --where: municipalities has no field 'nmae' (did you mean 'name'?); the expression may use its fields, relations, kb, fmt, text, string and math\n"),
+        (["municipalities", "--where", "nmae == 'Lund'"], "error: --where: municipalities has no field 'nmae' (did you mean 'name'?); the expression may use its fields, relations, kb, fmt, text, string and math\n  nmae == 'Lund'\n  ^\n"),
     ])
     func usageErrorsExitTwo(arguments: [String], stderr: String) throws {
         let result = try Self.query(arguments)
@@ -138,10 +138,17 @@ import Testing
         #expect(result.stderr.hasPrefix("Error: --limit must be 0 or more\n"))
     }
 
-    @Test func aRuntimeErrorNamesTheRecordAndExitsFour() throws {
+    /// A runtime error in --where is the user's mistake too: exit 2, the record named, the
+    /// caret under the quoted number.
+    @Test func aRuntimeErrorNamesTheRecordAndExitsTwo() throws {
         let result = try Self.query(["municipalities", "--where", "land_area_km2 > '10'"])
-        #expect(result.status == 4)
-        #expect(result.stderr == "error: municipalities[0604]: --where:1: attempt to compare string with number\n")
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            error: --where: attempt to compare string with number (municipalities[0604]): a number is written without quotes, 10 not '10'
+              land_area_km2 > '10'
+                              ^
+
+            """)
     }
 
     @Test func outputFilesAreWrittenWhole() throws {

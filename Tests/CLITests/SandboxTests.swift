@@ -94,8 +94,8 @@ import Testing
         ("kb.municipalities:filter(function(m) return m.nope end)", "error: script.lua:1: municipalities has no field 'nope'"),
         ("kb.municipalities:sort_by(function(m) error('bad key') end)", "error: script.lua:1: bad key"),
         ("kb.municipalities:map(function(m) return m + 1 end)", "error: script.lua:1: attempt to perform arithmetic on a samverkan record value (local 'm')"),
-        ("kb.municipalities:sort_by('populaton')", "error: script.lua:1: municipalities has no field 'populaton' (did you mean 'population'?)"),
-        ("kb.municipalities.filter(5)", "error: script.lua:1: filter: call it as collection:filter(…), with a colon"),
+        ("kb.municipalities:sort_by('populaton')", "error: script.lua:1: sort_by: municipalities has no field 'populaton' (did you mean 'population'?)"),
+        ("kb.municipalities.filter(5)", "error: script.lua:1: 'filter' is a method: call it with a colon, c:filter(…), not c.filter(…)"),
         ("kb.municipalities:sum('name')", "error: script.lua:1: sum: the values are not all numbers"),
         ("kb.municipalities:sort_by(function(a, b) return a.population > b.population end)",
          "error: script.lua:1: sort_by: give a key function of one record, like function(m) return m.population end, "

@@ -59,8 +59,9 @@ import Testing
         do {
             _ = try runtime.whereRows("tags[1] == 'stad'", in: store)
             Issue.record("expected an error")
-        } catch .failed(let error) {
-            #expect(error.message == "municipalities[1257]: --where:1: attempt to index a nil value (global 'tags')")
+        } catch .invalid(let message, let column) {
+            #expect(message == "tags is missing (nil) in municipalities[1257], so it cannot be compared or computed with; test it first: tags ~= nil and …")
+            #expect(column == 0)
         } catch {
             Issue.record("unexpected \(error)")
         }

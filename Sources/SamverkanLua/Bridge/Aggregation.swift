@@ -10,7 +10,9 @@ enum Expected {
     case missing
     case unmatchable
 
-    /// True when a stored value equals this (a ref matches its key or its record).
+    /// True when a stored value equals this. Keys compare as keys: a ref matches its key or
+    /// its record, and a number matches a key or text written as that number (`12` matches
+    /// the ref "12" and the code "12", as `get(12)` finds it).
     func matches(_ value: Value) -> Bool {
         switch (self, value) {
         case (.missing, .missing): return true
@@ -18,6 +20,7 @@ enum Expected {
         case let (.text(t), _):
             if let d = value.double { return Double(t) == d }
             return !value.isMissing && t == value.text
+        case let (.number(n), .ref(key, _)), let (.number(n), .string(key)): return key == formatPlain(n)
         case let (.number(n), _): return value.double == n
         case let (.boolean(b), .boolean(v)): return b == v
         case let (.record(_, row), .ref(_, refRow)): return row == refRow

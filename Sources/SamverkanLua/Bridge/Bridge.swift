@@ -4,7 +4,7 @@ internal import CLua
 
 /// Binds the knowledge base into a state: `kb`, records, collections and their methods.
 enum Bridge {
-    static func install(in runtime: LuaRuntime, base: Int32) throws(ScriptError) {
+    static func install(in runtime: LuaRuntime, base: Int32, primitives: Int32) throws(ScriptError) {
         let lua = runtime.stack
         // Records.
         // `__index` is the C fast path (shim.h), which hands all but plain fields to RecordBridge.index.
@@ -12,11 +12,17 @@ enum Bridge {
             "__newindex": RecordBridge.newIndex, "__eq": RecordBridge.equal, "__tostring": RecordBridge.toString,
         ], pointer: &runtime.refs.recordMetatablePointer, index: sv_push_record_index)
         var methods: [String: Int32] = [:]
-        for (name, callback) in [("key", RecordBridge.key), ("location", RecordBridge.location),
-                                 ("fields", RecordBridge.fields)] {
-            lua.push(callback)
+        let recordMethods = [("key", RecordBridge.key), ("location", RecordBridge.location), ("fields", RecordBridge.fields)]
+        try runtime.installAPI("record", recordMethods)
+        for (name, _) in recordMethods {
+            lua.getField(-1, name)
             methods[name] = lua.ref()
         }
+        lua.pop()
+        try runtime.installAPI("kb", [("collections", KnowledgeBaseBridge.collections)])
+        lua.getField(-1, "collections")
+        runtime.refs.kbCollections = lua.ref()
+        lua.pop()
         let records = UnsafeMutableBufferPointer<RecordAccess>.allocate(capacity: runtime.kb.collections.count)
         for (c, collection) in runtime.kb.collections.enumerated() {
             (records.baseAddress! + c).initialize(to: makeAccess(lua, collection: collection, methods: methods, kb: runtime.kb))
@@ -39,8 +45,9 @@ enum Bridge {
         let methodsIndex = lua.top
         try Sandbox.runPrelude(runtime, LuaSource.named("collections"), base: base) {
             lua.pushValue(methodsIndex)
-            CollectionPrimitives.pushTable(lua)
-            return 2
+            lua.pushValue(primitives)
+            lua.pushRef(runtime.refs.api)
+            return 3
         }
         lua.pop(2)
         // kb.

@@ -4,6 +4,10 @@ import SamverkanCore
 /// Registry references the bridge makes once per state.
 struct BridgeRefs {
     var newEnvironment: Int32 = 0
+    /// api.lua's table: install, fail, truth, instances (the Lua API's checks).
+    var api: Int32 = 0
+    /// `kb:collections`, wrapped in its checks.
+    var kbCollections: Int32 = 0
     /// The plugin drivers table (describe, report, filter, validation, compile_where).
     var drivers: Int32 = 0
     var recordMetatable: Int32 = 0

@@ -18,9 +18,14 @@ extension CollectionPrimitives {
                 guard lua_type(L, -2) == LUA_TSTRING, let name = runtime.stack.string(at: -2) else {
                     return runtime.stack.raise("where: keys must be field names")
                 }
+                let expected = runtime.expected(at: -1)
+                if case .unmatchable = expected {
+                    return runtime.stack.raise("where: the value for '\(name)' is a \(runtime.stack.typeName(at: -1)); "
+                        + "give a string, number, boolean, nil or a record")
+                }
                 switch FieldPath.compile(name, from: store, in: runtime.kb) {
-                case .success(let path): conditions.append((path, runtime.expected(at: -1)))
-                case .failure(let error): return runtime.stack.raise(error.message)
+                case .success(let path): conditions.append((path, expected))
+                case .failure(let error): return runtime.stack.raise("where: \(error.message)")
                 }
                 runtime.stack.pop()
             }

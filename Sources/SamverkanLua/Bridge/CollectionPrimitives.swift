@@ -10,6 +10,7 @@ enum CollectionPrimitives {
             ("where", whereEquals), ("aggregate", aggregate), ("reduce", reduce),
             ("group_field", groupField), ("grouped", grouped), ("limit", limit), ("list", list),
             ("is_collection", isCollection), ("is_record", isRecord), ("parameters", parameterCount),
+            ("defined_at", definedAt), ("field_problem", fieldProblem),
         ]
         lua.newTable(fields: functions.count + 1)
         for (name, function) in functions {
@@ -31,6 +32,41 @@ enum CollectionPrimitives {
                 lua_getinfo(L, ">u", &info)
             }
             lua_pushinteger(L, lua_Integer(info.nparams))
+            return 1
+        }
+    }
+
+    /// P.defined_at(fn) — "file:line" where a Lua function of a script is defined, or "".
+    static let definedAt: SwiftCallback = { state in
+        LuaRuntime.callback(state) { runtime in
+            let L = runtime.L
+            var info = lua_Debug()
+            var text = ""
+            if lua_type(L, 1) == LUA_TFUNCTION {
+                lua_pushvalue(L, 1)
+                lua_getinfo(L, ">S", &info)
+                if let source = info.source, source.pointee == 64, info.linedefined > 0 {  // "@path"
+                    text = runtime.chunkNames.restore(String(cString: source + 1)) + ":\(info.linedefined)"
+                }
+            }
+            runtime.stack.push(text)
+            return 1
+        }
+    }
+
+    /// P.field_problem(record, name) — nil when the record's collection has the field (or
+    /// relation), else "municipalities has no field 'x' (did you mean 'y'?)".
+    static let fieldProblem: SwiftCallback = { state in
+        LuaRuntime.callback(state) { runtime in
+            guard let record = runtime.record(at: 1), let name = runtime.stack.string(at: 2) else {
+                runtime.stack.pushNil()
+                return 1
+            }
+            let schema = runtime.kb.collections[Int(record.collection)].schema
+            let names = schema.fields.map(\.name) + schema.relations.map(\.name)
+            if names.contains(name) { runtime.stack.pushNil() } else {
+                runtime.stack.push("\(runtime.kb.collections[Int(record.collection)].name) has no field '\(name)'\(didYouMean(name, in: names) ?? "")")
+            }
             return 1
         }
     }
@@ -176,7 +212,7 @@ extension LuaRuntime {
         switch FieldPath.compile(text, from: kb.collections[view.collection], in: kb) {
         case .success(let path): return (view, path)
         case .failure(let error):
-            _ = stack.raise(error.message)
+            _ = stack.raise("\(method): \(error.message)")
             return nil
         }
     }

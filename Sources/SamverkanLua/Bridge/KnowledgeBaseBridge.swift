@@ -9,7 +9,7 @@ enum KnowledgeBaseBridge {
                 return runtime.stack.raise("kb is indexed by collection name, not by \(runtime.stack.typeName(at: 2))")
             }
             if name == "collections" {
-                runtime.stack.push(collections)
+                runtime.stack.pushRef(runtime.refs.kbCollections)
                 return 1
             }
             guard let store = runtime.kb.collection(name) else {

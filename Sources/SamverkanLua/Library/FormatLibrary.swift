@@ -3,14 +3,9 @@ import SamverkanCore
 
 /// `fmt`: numbers, percentages and dates in the chosen locale (Swedish by default).
 enum FormatLibrary {
-    static func install(in runtime: LuaRuntime, base: Int32) {
-        let lua = runtime.stack
-        lua.newTable(fields: 3)
-        for (name, function) in [("number", number), ("percent", percent), ("date", date)] {
-            lua.push(function)
-            lua.setField(-2, name)
-        }
-        lua.setField(base, "fmt")
+    static func install(in runtime: LuaRuntime, base: Int32) throws(ScriptError) {
+        try runtime.installAPI("fmt", [("number", number), ("percent", percent), ("date", date)])
+        runtime.stack.setField(base, "fmt")
     }
 
     /// fmt.number(n [, decimals]) → "1 421 781"

@@ -3,14 +3,9 @@ import SamverkanCore
 
 /// `text`: UTF-8-aware case mapping, length and Swedish collation.
 enum TextLibrary {
-    static func install(in runtime: LuaRuntime, base: Int32) {
-        let lua = runtime.stack
-        lua.newTable(fields: 4)
-        for (name, function) in [("lower", lower), ("upper", upper), ("less", less), ("len", length)] {
-            lua.push(function)
-            lua.setField(-2, name)
-        }
-        lua.setField(base, "text")
+    static func install(in runtime: LuaRuntime, base: Int32) throws(ScriptError) {
+        try runtime.installAPI("text", [("lower", lower), ("upper", upper), ("less", less), ("len", length)])
+        runtime.stack.setField(base, "text")
     }
 
     static let lower: SwiftCallback = { state in

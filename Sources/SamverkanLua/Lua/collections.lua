@@ -2,29 +2,21 @@
 --
 -- Methods that take a Lua function run here, in Lua, so the function's errors, yields and
 -- the timeout hook behave as in any script; field-name variants go to Swift fast paths.
-local M, P = ...
-local type, error, tostring = type, error, tostring
+-- `api.install` checks self and the arguments against the declaration (LuaAPI.swift)
+-- before any of these runs; a predicate's result must be true, false or nil (api.truth).
+local M, P, api = ...
+local type, tostring = type, tostring
+local truth, fail = api.truth, api.fail
 
-local function expect_collection(c, method)
-  if not P.is_collection(c) then
-    error(method .. ": call it as collection:" .. method .. "(…), with a colon", 3)
-  end
-end
+local C = {}
 
-local function expect_function(fn, method)
-  if type(fn) ~= "function" then
-    error(method .. ": expected a function, got " .. type(fn), 3)
-  end
-end
-
-local function order(direction, method)
+local function order(direction)
   if direction == nil or direction == "asc" then return false end
   if direction == "desc" then return true end
-  error(method .. ": the order must be \"asc\" or \"desc\", got " .. tostring(direction), 3)
+  fail("bad argument #2 to 'sort_by' (\"asc\" or \"desc\" expected, got " .. tostring(direction) .. ")")
 end
 
-function M.each(c)
-  expect_collection(c, "each")
+function C.each(c)
   local i, n = 0, #c
   return function()
     i = i + 1
@@ -32,33 +24,29 @@ function M.each(c)
   end
 end
 
-function M.get(c, key)
-  expect_collection(c, "get")
+function C.get(c, key)
   return P.get(c, key)
 end
 
-function M.filter(c, fn)
-  expect_collection(c, "filter")
-  expect_function(fn, "filter")
+function C.filter(c, fn)
   local keep, n = {}, 0
   for i = 1, #c do
-    if fn(c[i]) then n = n + 1; keep[n] = i end
+    local r = c[i]
+    if truth(fn(r), "filter: the function", r) then n = n + 1; keep[n] = i end
   end
   return P.view(c, keep)
 end
 
-function M.where(c, conditions)
-  expect_collection(c, "where")
+function C.where(c, conditions)
   return P.where(c, conditions)
 end
 
-function M.sort_by(c, by, direction)
-  expect_collection(c, "sort_by")
-  local desc = order(direction, "sort_by")
+function C.sort_by(c, by, direction)
+  local desc = order(direction)
   if type(by) == "function" then
     if P.parameters(by) >= 2 then
-      error("sort_by: give a key function of one record, like function(m) return m.population end, "
-        .. "not a comparator of two as for table.sort (\"desc\" sorts descending)", 2)
+      fail("sort_by: give a key function of one record, like function(m) return m.population end, "
+        .. "not a comparator of two as for table.sort (\"desc\" sorts descending)")
     end
     local keys = {}
     for i = 1, #c do keys[i] = by(c[i]) end
@@ -67,67 +55,57 @@ function M.sort_by(c, by, direction)
   return P.field_sorted(c, by, desc)
 end
 
-function M.limit(c, n)
-  expect_collection(c, "limit")
+function C.limit(c, n)
   return P.limit(c, n)
 end
 
-function M.map(c, fn)
-  expect_collection(c, "map")
-  expect_function(fn, "map")
+function C.map(c, fn)
   local out = {}
   for i = 1, #c do out[i] = fn(c[i]) end
   return out
 end
 
-function M.list(c)
-  expect_collection(c, "list")
+function C.list(c)
   return P.list(c)
 end
 
-function M.count(c, fn)
-  expect_collection(c, "count")
+function C.count(c, fn)
   if fn == nil then return #c end
-  expect_function(fn, "count")
   local n = 0
   for i = 1, #c do
-    if fn(c[i]) then n = n + 1 end
+    local r = c[i]
+    if truth(fn(r), "count: the function", r) then n = n + 1 end
   end
   return n
 end
 
-function M.first(c, fn)
-  expect_collection(c, "first")
+function C.first(c, fn)
   if fn == nil then return c[1] end
-  expect_function(fn, "first")
   for i = 1, #c do
     local r = c[i]
-    if fn(r) then return r end
+    if truth(fn(r), "first: the function", r) then return r end
   end
   return nil
 end
 
-function M.any(c, fn)
-  expect_collection(c, "any")
-  expect_function(fn, "any")
+function C.any(c, fn)
   for i = 1, #c do
-    if fn(c[i]) then return true end
+    local r = c[i]
+    if truth(fn(r), "any: the function", r) then return true end
   end
   return false
 end
 
-function M.all(c, fn)
-  expect_collection(c, "all")
-  expect_function(fn, "all")
+function C.all(c, fn)
   for i = 1, #c do
-    if not fn(c[i]) then return false end
+    local r = c[i]
+    if not truth(fn(r), "all: the function", r) then return false end
   end
   return true
 end
 
 local function aggregate(op)
   return function(c, by)
-    expect_collection(c, op)
     if type(by) == "function" then
       local values, n = {}, #c
       for i = 1, n do values[i] = by(c[i]) end
@@ -136,13 +114,12 @@ local function aggregate(op)
     return P.aggregate(c, by, op)
   end
 end
-M.sum = aggregate("sum")
-M.min = aggregate("min")
-M.max = aggregate("max")
-M.avg = aggregate("avg")
+C.sum = aggregate("sum")
+C.min = aggregate("min")
+C.max = aggregate("max")
+C.avg = aggregate("avg")
 
-function M.group_by(c, by)
-  expect_collection(c, "group_by")
+function C.group_by(c, by)
   if type(by) == "function" then
     local keys = {}
     for i = 1, #c do keys[i] = by(c[i]) end
@@ -151,4 +128,5 @@ function M.group_by(c, by)
   return P.group_field(c, by)
 end
 
+for name, method in pairs(api.install("collection", C)) do M[name] = method end
 return M

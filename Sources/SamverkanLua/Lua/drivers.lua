@@ -2,7 +2,7 @@
 -- collection, a validation's check or run; plus describe and compile_where, so Swift finds
 -- every entry point in one table (refs.drivers).
 local host = ...
-local P, base = host.P, host.base
+local P, base, api = host.P, host.base, host.api
 local new_out, new_findings = host.out, host.findings
 
 local drivers = {
@@ -17,12 +17,21 @@ function drivers.report(plugin, params)
   return blocks
 end
 
-function drivers.filter(plugin, collection, params)
-  local match, keep, n = plugin.match, {}, 0
+-- The view of the records `match` keeps, and whether it returned nil for every one (a
+-- `match` that forgot its `return`: the host notes it). A result that is neither a boolean
+-- nor nil is an error at the line that defines `match`.
+function drivers.filter(plugin, collection, params, name)
+  local match, keep, n, any_value = plugin.match, {}, 0, false
+  local truth = api.truth
   for i = 1, #collection do
-    if match(collection[i], params) then n = n + 1; keep[n] = i end
+    local r = collection[i]
+    local result = match(r, params)
+    if result ~= nil then
+      any_value = true
+      if truth(result, "filter '" .. name .. "': match", r, P.defined_at(match)) then n = n + 1; keep[n] = i end
+    end
   end
-  return P.view(collection, keep)
+  return P.view(collection, keep), #collection > 0 and not any_value
 end
 
 function drivers.validation(plugin, collection, params)

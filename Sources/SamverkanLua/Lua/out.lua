@@ -1,136 +1,232 @@
 -- The `out` document builder a report's run(kb, params, out) writes to (DocumentReader.swift
 -- reads the blocks). Every value it keeps is plain data: strings, numbers, booleans.
+--
+-- The methods are declared in LuaAPI.swift (classes `out` and `table`): api.install checks
+-- self and the argument types; this file checks what is inside the tables (keys, cells,
+-- formats) and fails at the line of the user's call (api.fail).
 local host = ...
-local P = host.P
-local type, error, tostring, pairs, ipairs, pcall, setmetatable = type, error, tostring, pairs, ipairs, pcall, setmetatable
+local P, api, suggest = host.P, host.api, host.suggest
+local type, tostring, pairs, ipairs, pcall, setmetatable = type, tostring, pairs, ipairs, pcall, setmetatable
+local math_type = math.type
+local fail = api.fail
 
-local formats = { text = true, number = true, percent = true, date = true }
+local format_names = { "text", "number", "percent", "date" }
+local formats = {}
+for _, f in ipairs(format_names) do formats[f] = true end
 
--- Plain values for the document: records by their name (else their label).
-local function cell(v)
+-- Fails on a string key of `t` that `allowed` does not list, naming the closest.
+local function check_keys(t, allowed, what)
+  for k in pairs(t) do
+    if type(k) == "string" and not allowed[k] then
+      local names = {}
+      for name in pairs(allowed) do names[#names + 1] = name end
+      table.sort(names)
+      fail(what .. ": unknown key '" .. k .. "'" .. suggest(k, names) .. "; it takes " .. table.concat(names, ", "))
+    end
+  end
+end
+
+local function keys(...)
+  local set = {}
+  for _, k in ipairs({ ... }) do set[k] = true end
+  return set
+end
+
+local function check_format(format, what)
+  if format == nil then return "text" end
+  if not formats[format] then
+    fail(what .. " has format '" .. tostring(format) .. "'" .. suggest(tostring(format), format_names)
+      .. "; the formats are text, number, percent and date")
+  end
+  return format
+end
+
+local function check_decimals(decimals, what)
+  if decimals ~= nil and (math_type(decimals) ~= "integer" or decimals < 0 or decimals > 15) then
+    fail(what .. ": decimals must be a whole number from 0 to 15, got " .. tostring(decimals))
+  end
+  return decimals
+end
+
+-- A plain value for the document: records by their name (else their label). Anything else
+-- (a table, a function, a collection) has no way to be shown: an error names it.
+local function cell(v, what)
   local tv = type(v)
   if tv == "string" or tv == "number" or tv == "boolean" or tv == "nil" then return v end
   if P.is_record(v) then
     local ok, name = pcall(function() return v.name end)
     if ok and type(name) == "string" then return name end
+    return tostring(v)
   end
-  return tostring(v)
+  fail(what .. " is " .. (api.type_name(v) == "collection" and "a collection" or "a " .. tv)
+    .. "; a cell is a string, number, boolean, nil or a record (shown by its name)")
 end
 
-local function text_of(v, what, level)
+local function text_of(v, what)
   local tv = type(v)
   if tv == "string" then return v end
   if tv == "number" or tv == "boolean" then return tostring(v) end
-  if tv == "nil" then error("out:" .. what .. ": expected a string, got nil", level + 1) end
-  return tostring(cell(v))
+  if tv == "nil" then fail(what .. ": expected a string, got nil") end
+  return tostring(cell(v, what))
 end
 
+local column_keys = keys("title", "format", "decimals")
 local function column_spec(c, i)
+  local what = "out:table: column " .. i
   if type(c) == "string" then return { title = c, format = "text" } end
-  if type(c) ~= "table" then error("out:table: column " .. i .. " must be a title or { title = …, format = … }", 4) end
-  local format = c.format or "text"
-  if not formats[format] then
-    error("out:table: column " .. i .. " has format '" .. tostring(format) .. "'; expected text, number, percent or date", 4)
+  if type(c) ~= "table" then
+    fail(what .. " is a " .. api.type_name(c) .. "; give a title or { title = …, format = … }")
   end
-  return { title = text_of(c.title or "", "table", 4), format = format, decimals = c.decimals }
+  check_keys(c, column_keys, what)
+  return { title = text_of(c.title or "", what .. " title"), format = check_format(c.format, what),
+           decimals = check_decimals(c.decimals, what) }
 end
 
+local blocks_of = setmetatable({}, { __mode = "k" })   -- out → its blocks
+local table_of = setmetatable({}, { __mode = "k" })    -- t → { block, columns }
+local is_out, is_table = api.instances("out"), api.instances("table")
+
+local function add(out, block)
+  local blocks = blocks_of[out]
+  blocks[#blocks + 1] = block
+end
+
+local T = {}
+function T.row(t, values)
+  local state = table_of[t]
+  local n, last = #state.columns, 0
+  for k in pairs(values) do
+    if math_type(k) ~= "integer" or k < 1 then
+      fail("row: a row is a list of cells, { a, b, … }; it has the key " .. tostring(k))
+    end
+    if k > last then last = k end
+  end
+  if last > n then
+    local titles = {}
+    for i, c in ipairs(state.columns) do titles[i] = c.title end
+    fail("row: " .. last .. " cells for a table of " .. n .. " column" .. (n == 1 and "" or "s")
+      .. " (" .. table.concat(titles, ", ") .. ")")
+  end
+  local row = {}
+  for i = 1, n do row[i] = cell(values[i], "row: cell " .. i) end
+  local rows = state.block.rows
+  rows[#rows + 1] = row
+  return t
+end
+T = api.install("table", T)
+local table_meta = {
+  __index = function(_, name)
+    if T[name] then return T[name] end
+    fail("a report table has no method '" .. tostring(name) .. "' (row)")
+  end,
+  __newindex = function(_, name) fail("a report table is read-only (" .. tostring(name) .. ")") end,
+  __metatable = "table",
+}
+
+local O = {}
+function O.title(out, s) add(out, { type = "title", text = text_of(s, "out:title") }) end
+function O.heading(out, s) add(out, { type = "heading", text = text_of(s, "out:heading") }) end
+function O.paragraph(out, s) add(out, { type = "paragraph", text = text_of(s, "out:paragraph") }) end
+
+function O.list(out, items)
+  local list = {}
+  for i, item in ipairs(items) do list[i] = text_of(item, "out:list: item " .. i) end
+  add(out, { type = "list", items = list })
+end
+
+local fact_keys = keys("format")
+function O.facts(out, facts)
+  local list = {}
+  for i, f in ipairs(facts) do
+    local what = "out:facts: fact " .. i
+    if type(f) ~= "table" then fail(what .. " must be { label, value }, got a " .. api.type_name(f)) end
+    check_keys(f, fact_keys, what)
+    list[i] = { label = text_of(f[1], what), value = cell(f[2], what .. " value"), format = check_format(f.format, what) }
+  end
+  add(out, { type = "facts", facts = list })
+end
+
+local table_keys = keys("columns", "rows", "title")
+function O.table(out, spec)
+  check_keys(spec, table_keys, "out:table")
+  if type(spec.columns) ~= "table" then fail("out:table: expected { columns = { … } [, rows = { … }] }") end
+  local columns = {}
+  for i, c in ipairs(spec.columns) do columns[i] = column_spec(c, i) end
+  local block = { type = "table", columns = columns, rows = {}, ncolumns = #columns,
+                  title = spec.title ~= nil and text_of(spec.title, "out:table title") or nil }
+  local t = setmetatable({}, table_meta)
+  table_of[t], is_table[t] = { block = block, columns = columns }, true
+  if spec.rows ~= nil then
+    if type(spec.rows) ~= "table" then fail("out:table: 'rows' must be a list of rows") end
+    for i, r in ipairs(spec.rows) do
+      if type(r) ~= "table" then fail("out:table: row " .. i .. " must be a list of cells, got a " .. api.type_name(r)) end
+      T.row(t, r)
+    end
+  end
+  add(out, block)
+  return t
+end
+
+local chart_keys = keys("kind", "title", "labels", "values", "format", "decimals")
+function O.chart(out, spec)
+  check_keys(spec, chart_keys, "out:chart")
+  local kind = spec.kind or "bar"
+  if kind ~= "bar" then fail("out:chart: kind '" .. tostring(kind) .. "' is not supported (use \"bar\")") end
+  if type(spec.labels) ~= "table" or type(spec.values) ~= "table" then
+    fail("out:chart: 'labels' and 'values' must be lists of the same length")
+  end
+  local labels, values = {}, {}
+  for i, l in ipairs(spec.labels) do labels[i] = text_of(l, "out:chart: label " .. i) end
+  for i = 1, #labels do
+    local v = spec.values[i]
+    if type(v) ~= "number" then fail("out:chart: value " .. i .. " must be a number, got " .. api.type_name(v)) end
+    values[i] = v
+  end
+  if #spec.values ~= #labels then fail("out:chart: " .. #labels .. " labels but " .. #spec.values .. " values") end
+  local format = check_format(spec.format or "number", "out:chart")
+  add(out, { type = "chart", kind = kind, labels = labels, values = values, format = format,
+             decimals = check_decimals(spec.decimals, "out:chart"),
+             title = spec.title ~= nil and text_of(spec.title, "out:chart title") or nil })
+end
+
+local map_keys = keys("level", "title", "values", "format", "decimals")
+function O.map(out, spec)
+  check_keys(spec, map_keys, "out:map")
+  local level = spec.level or "regions"
+  if level ~= "regions" and level ~= "municipalities" then
+    fail("out:map: level must be \"regions\" or \"municipalities\", got " .. tostring(level))
+  end
+  if type(spec.values) ~= "table" then fail("out:map: 'values' must map codes to numbers") end
+  local values = {}
+  for k, v in pairs(spec.values) do
+    local code = P.is_record(k) and k:key() or tostring(k)
+    if type(v) ~= "number" then fail("out:map: the value for " .. code .. " must be a number, got " .. api.type_name(v)) end
+    values[code] = v
+  end
+  local format = check_format(spec.format or "number", "out:map")
+  add(out, { type = "map", level = level, values = values, format = format,
+             decimals = check_decimals(spec.decimals, "out:map"),
+             title = spec.title ~= nil and text_of(spec.title, "out:map title") or nil })
+end
+O = api.install("out", O)
+
+local method_names = {}
+for name in pairs(O) do method_names[#method_names + 1] = name end
+table.sort(method_names)
+local out_meta = {
+  __index = function(_, name)
+    if O[name] then return O[name] end
+    fail("out has no method '" .. tostring(name) .. "'" .. suggest(tostring(name), method_names)
+      .. " (" .. table.concat(method_names, ", ") .. ")")
+  end,
+  __newindex = function(_, name) fail("out is read-only (" .. tostring(name) .. ")") end,
+  __metatable = "out",
+}
+
+-- A new document: the `out` a report writes to, and the list of blocks it fills.
 local function new_out()
-  local blocks = {}
-  local out = {}
-  local function add(block) blocks[#blocks + 1] = block end
-  function out:title(s) add{ type = "title", text = text_of(s, "title", 2) } end
-  function out:heading(s) add{ type = "heading", text = text_of(s, "heading", 2) } end
-  function out:paragraph(s) add{ type = "paragraph", text = text_of(s, "paragraph", 2) } end
-  function out:list(items)
-    if type(items) ~= "table" then error("out:list: expected a list of strings, got " .. type(items), 2) end
-    local list = {}
-    for i, item in ipairs(items) do list[i] = text_of(item, "list", 2) end
-    add{ type = "list", items = list }
-  end
-  function out:facts(facts)
-    if type(facts) ~= "table" then error("out:facts: expected { { label, value }, … }, got " .. type(facts), 2) end
-    local list = {}
-    for i, f in ipairs(facts) do
-      if type(f) ~= "table" then error("out:facts: fact " .. i .. " must be { label, value }", 2) end
-      local format = f.format or "text"
-      if not formats[format] then error("out:facts: fact " .. i .. " has an unknown format '" .. tostring(format) .. "'", 2) end
-      list[i] = { label = text_of(f[1], "facts", 2), value = cell(f[2]), format = format }
-    end
-    add{ type = "facts", facts = list }
-  end
-  function out:table(spec)
-    if type(spec) ~= "table" or type(spec.columns) ~= "table" then
-      error("out:table: expected { columns = { … } [, rows = { … }] }", 2)
-    end
-    local columns = {}
-    for i, c in ipairs(spec.columns) do columns[i] = column_spec(c, i) end
-    local n = #columns
-    local rows = {}
-    local block = { type = "table", columns = columns, rows = rows, ncolumns = n,
-                    title = spec.title ~= nil and text_of(spec.title, "table", 2) or nil }
-    local t = {}
-    function t:row(values)
-      if type(values) ~= "table" then error("row: expected a list of cells, got " .. type(values), 2) end
-      local row = {}
-      for i = 1, n do row[i] = cell(values[i]) end
-      rows[#rows + 1] = row
-      return t
-    end
-    if spec.rows ~= nil then
-      if type(spec.rows) ~= "table" then error("out:table: 'rows' must be a list of rows", 2) end
-      for _, r in ipairs(spec.rows) do
-        if type(r) ~= "table" then error("out:table: each row must be a list of cells", 2) end
-        t:row(r)
-      end
-    end
-    add(block)
-    return t
-  end
-  function out:chart(spec)
-    if type(spec) ~= "table" then error("out:chart: expected { kind = \"bar\", labels = …, values = … }", 2) end
-    local kind = spec.kind or "bar"
-    if kind ~= "bar" then error("out:chart: kind '" .. tostring(kind) .. "' is not supported (use \"bar\")", 2) end
-    if type(spec.labels) ~= "table" or type(spec.values) ~= "table" then
-      error("out:chart: 'labels' and 'values' must be lists of the same length", 2)
-    end
-    local labels, values = {}, {}
-    for i, l in ipairs(spec.labels) do labels[i] = text_of(l, "chart", 2) end
-    for i = 1, #labels do
-      local v = spec.values[i]
-      if type(v) ~= "number" then error("out:chart: value " .. i .. " must be a number, got " .. type(v), 2) end
-      values[i] = v
-    end
-    if #spec.values ~= #labels then error("out:chart: " .. #labels .. " labels but " .. #spec.values .. " values", 2) end
-    local format = spec.format or "number"
-    if not formats[format] then error("out:chart: unknown format '" .. tostring(format) .. "'", 2) end
-    add{ type = "chart", kind = kind, labels = labels, values = values, format = format, decimals = spec.decimals,
-         title = spec.title ~= nil and text_of(spec.title, "chart", 2) or nil }
-  end
-  function out:map(spec)
-    if type(spec) ~= "table" then error("out:map: expected { level = \"regions\", values = { [code] = number } }", 2) end
-    local level = spec.level or "regions"
-    if level ~= "regions" and level ~= "municipalities" then
-      error("out:map: level must be \"regions\" or \"municipalities\", got " .. tostring(level), 2)
-    end
-    if type(spec.values) ~= "table" then error("out:map: 'values' must map codes to numbers", 2) end
-    local values = {}
-    for k, v in pairs(spec.values) do
-      local code = P.is_record(k) and k:key() or tostring(k)
-      if type(v) ~= "number" then error("out:map: the value for " .. code .. " must be a number, got " .. type(v), 2) end
-      values[code] = v
-    end
-    local format = spec.format or "number"
-    if not formats[format] then error("out:map: unknown format '" .. tostring(format) .. "'", 2) end
-    add{ type = "map", level = level, values = values, format = format, decimals = spec.decimals,
-         title = spec.title ~= nil and text_of(spec.title, "map", 2) or nil }
-  end
-  setmetatable(out, {
-    __index = function(_, name)
-      error("out has no method '" .. tostring(name) .. "' (title, heading, paragraph, list, facts, table, chart, map)", 2)
-    end,
-    __metatable = "out",
-  })
+  local out, blocks = setmetatable({}, out_meta), {}
+  blocks_of[out], is_out[out] = blocks, true
   return out, blocks
 end
 

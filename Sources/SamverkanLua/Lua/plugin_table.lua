@@ -1,12 +1,40 @@
 -- A plugin's table, checked against the shape of its kind (PluginLoader.swift).
 --
 -- describe(t) returns a plain description the host reads raw, or nil, a message and the
--- offending field (the host finds the line that sets it).
+-- offending field (the host finds the line that sets it). The keys each kind may have,
+-- and those of a parameter spec, are declared in LuaAPI.swift (host.plugin_keys).
+local host = ...
+local suggest, plugin_keys = host.suggest, host.plugin_keys
 local type, tostring, pairs, ipairs = type, tostring, pairs, ipairs
 local math_type = math.type
 
 local kinds = { report = true, filter = true, validation = true }
 local param_types = { string = true, integer = true, number = true, boolean = true, date = true }
+
+local function sorted_names(set)
+  local names = {}
+  for name in pairs(set) do names[#names + 1] = name end
+  table.sort(names)
+  return names
+end
+
+-- The first key of `t` that `allowed` lacks, as a message and the key; nil when none.
+local function unknown_key(t, allowed, what, other_kinds)
+  local bad = {}
+  for k in pairs(t) do
+    if type(k) ~= "string" then
+      return "the " .. what .. " has a key that is not a name (" .. tostring(k) .. ")", nil
+    end
+    if not allowed[k] then bad[#bad + 1] = k end
+  end
+  if #bad == 0 then return nil end
+  table.sort(bad)
+  local k = bad[1]
+  local message = "unknown key '" .. k .. "' in the " .. what .. suggest(k, sorted_names(allowed))
+  local owner = other_kinds and other_kinds(k)
+  if owner then message = message .. "; '" .. k .. "' is for " .. owner end
+  return message .. "; it may have " .. table.concat(sorted_names(allowed), ", "), k
+end
 
 -- A plugin table, checked; returns a plain description, or nil, message, offending field.
 local function describe(t)
@@ -16,7 +44,22 @@ local function describe(t)
   local kind = t.kind
   if kind == nil then return nil, "the plugin table has no 'kind' (\"report\", \"filter\" or \"validation\")" end
   if not kinds[kind] then
-    return nil, "unknown kind '" .. tostring(kind) .. "' (expected \"report\", \"filter\" or \"validation\")", "kind"
+    return nil, "unknown kind '" .. tostring(kind) .. "'" .. suggest(tostring(kind), { "filter", "report", "validation" })
+      .. " (expected \"report\", \"filter\" or \"validation\")", "kind"
+  end
+  do
+    local problem, key = unknown_key(t, plugin_keys[kind], kind, function(k)
+      local owners = {}
+      for _, other in ipairs({ "report", "filter", "validation" }) do
+        if plugin_keys[other][k] then owners[#owners + 1] = other .. "s" end
+      end
+      return #owners > 0 and table.concat(owners, " and ") or nil
+    end)
+    if problem then return nil, problem, key end
+  end
+  if kind == "validation" and t.check ~= nil and t.run ~= nil then
+    return nil, "a validation has either 'check' (called per record of 'collection') or 'run' (called once), "
+      .. "not both: the host would call only one of them", "run"
   end
   local d = { kind = kind, tags = {}, params = {} }
   if t.description ~= nil and type(t.description) ~= "string" then
@@ -32,9 +75,18 @@ local function describe(t)
   end
   if t.params ~= nil then
     if type(t.params) ~= "table" then return nil, "'params' must be a table of { name = { type = … } }", "params" end
-    for name, spec in pairs(t.params) do
+    local names = {}
+    for name in pairs(t.params) do names[#names + 1] = tostring(name) end
+    table.sort(names)
+    for _, name in ipairs(names) do
+      local spec = t.params[name]
       if type(name) ~= "string" or type(spec) ~= "table" then
         return nil, "'params' must map names to tables like { type = \"integer\", default = 1 }", "params"
+      end
+      local problem, key = unknown_key(spec, plugin_keys.param, "spec of parameter '" .. name .. "'")
+      if problem then return nil, problem, key end
+      if spec.required ~= nil and type(spec.required) ~= "boolean" then
+        return nil, "'required' of parameter '" .. name .. "' must be true or false", name
       end
       if not param_types[spec.type] then
         return nil, "parameter '" .. name .. "' has type " .. tostring(spec.type) ..
@@ -98,14 +150,26 @@ local function describe(t)
       if type(t.columns) ~= "table" then problem, field = "'columns' must be a list of field paths", "columns"
       else
         d.columns = {}
-        for i, c in ipairs(t.columns) do d.columns[i] = tostring(c) end
+        for i, c in ipairs(t.columns) do
+          if type(c) ~= "string" then
+            problem, field = "'columns' must be a list of field paths (strings), but entry " .. i .. " is a " .. type(c), "columns"
+            break
+          end
+          d.columns[i] = c
+        end
       end
     end
     if not problem and t.sort ~= nil then
       if type(t.sort) == "string" then d.sort = t.sort
       elseif type(t.sort) == "table" then
         local keys = {}
-        for i, c in ipairs(t.sort) do keys[i] = tostring(c) end
+        for i, c in ipairs(t.sort) do
+          if type(c) ~= "string" then
+            problem, field = "'sort' must be field paths (strings), but entry " .. i .. " is a " .. type(c), "sort"
+            break
+          end
+          keys[i] = c
+        end
         d.sort = table.concat(keys, ",")
       else problem, field = "'sort' must be a field path like \"-population\" or a list of them", "sort" end
     end

@@ -4,9 +4,26 @@
 -- `load`, the host's module finder and `reserve`, and returns `new_env(arguments)`, which
 -- makes the globals table of one script: reads of unknown names fail, `load` is text-only
 -- and `require` reads only `lib/` of the plugin folders.
-local base, forbidden, raw_load, find_module, reserve = ...
-local type, error, tostring, setmetatable = type, error, tostring, setmetatable
-local string_byte = string.byte
+local base, forbidden, raw_load, find_module, reserve, api, write = ...
+local type, error, tostring, setmetatable, select = type, error, tostring, setmetatable, select
+local string_byte, table_concat = string.byte, table.concat
+
+-- print writes where the command wants it (stdout for `run`, stderr when stdout is the
+-- output: Sandbox.write); note always to stderr, with the line that wrote it.
+do
+  local globals = api.install("globals", {
+    print = function(...)
+      local parts = {}
+      for i = 1, select("#", ...) do parts[i] = tostring((select(i, ...))) end
+      write("print", table_concat(parts, "\t") .. "\n")
+    end,
+    note = function(message)
+      local where = api.where()
+      write("note", "note: " .. tostring(message) .. (where ~= "" and " (" .. where .. ")" or "") .. "\n")
+    end,
+  })
+  base.print, base.note = globals.print, globals.note
+end
 
 -- os keeps only time, date and clock; naming anything else says so.
 setmetatable(base.os, {
@@ -42,6 +59,7 @@ do
   end
 end
 
+local checked_require = api.wrapper("globals", "require")
 local builtin_modules = { string = true, table = true, math = true, utf8 = true, coroutine = true, os = true }
 
 local env_meta = {
@@ -72,23 +90,20 @@ local function new_env(arguments)
   end
 
   local loaded = {}
-  env.require = function(name)
-    if type(name) ~= "string" then
-      error("require: expected a module name (a string), got " .. type(name), 2)
-    end
+  env.require = checked_require(function(name)
     if builtin_modules[name] then return base[name] end
-    if forbidden[name] then error("require: " .. forbidden[name], 2) end
+    if forbidden[name] then api.fail("require: " .. forbidden[name]) end
     local cached = loaded[name]
     if cached ~= nil then return cached end
     local source, chunkname = find_module(name)
-    if source == nil then error(chunkname, 2) end
+    if source == nil then api.fail(chunkname) end
     local chunk, message = raw_load(source, "@" .. chunkname, "t", env)
-    if chunk == nil then error(message, 2) end
+    if chunk == nil then error(message, 0) end
     local result = chunk(name, chunkname)
     if result == nil then result = true end
     loaded[name] = result
     return result
-  end
+  end)
 
   return setmetatable(env, env_meta)
 end

@@ -8,13 +8,23 @@
 -- as before through row's __index.
 local host = ...
 local P, base, raw_load = host.P, host.base, host.raw_load
-local type, error, tostring, pairs, pcall, setmetatable = type, error, tostring, pairs, pcall, setmetatable
+local type, error, tostring, pairs, ipairs, pcall, setmetatable = type, error, tostring, pairs, ipairs, pcall, setmetatable
+
+-- A ref's key as text, for the comparisons WhereKeys.swift rewrites (`region == "12"`).
+local function key_of(v)
+  if P.is_record(v) then
+    local key = v:key()
+    return key ~= nil and tostring(key) or nil
+  end
+  return v
+end
 
 local function compile_where(expression, names)
   local current
   local row = setmetatable({}, {
     __index = function(_, name)
       if names[name] then return current[name] end
+      if name == "__sv_key" then return key_of end
       local value = base[name]
       if value ~= nil then return value end
       error({ unknown_name = tostring(name) })
@@ -43,15 +53,38 @@ local function compile_where(expression, names)
     current = collection[1]
     for i = 1, #collection do
       seek(current, collection, i, row, read)
-      if chunk() then n = n + 1; keep[n] = i end
+      local v = chunk()
+      if v == true then n = n + 1; keep[n] = i
+      elseif v ~= nil and v ~= false then error({ not_boolean = v }) end
     end
   end
+  -- The fields the expression reads that are missing (nil) on the current record.
+  local function missing()
+    local list = {}
+    for _, name in ipairs(read) do
+      local ok, value = pcall(function() return current[name] end)
+      if ok and value == nil then list[#list + 1] = name end
+    end
+    table.sort(list)
+    return list
+  end
+  -- The view of the records kept; or nil and a table saying why: { unknown_name = … } or
+  -- { not_boolean = "a number (5)", record = … }. Other errors are raised.
   return function(collection)
     local keep = {}
     local ok, result = pcall(scan, collection, keep)
     if not ok then
-      if type(result) == "table" and result.unknown_name then return nil, result.unknown_name end
-      error(tostring(current) .. ": " .. tostring(result), 0)
+      if type(result) == "table" and result.unknown_name then return nil, result end
+      if type(result) == "table" and result.not_boolean ~= nil then
+        local v = result.not_boolean
+        return nil, { not_boolean = (P.is_record(v) and "a record" or P.is_collection(v) and "a collection"
+          or "a " .. type(v)) .. ((type(v) == "number" or type(v) == "string") and " (" .. tostring(v) .. ")" or ""),
+          record = tostring(current) }
+      end
+      -- Raised again, so that a timeout or the memory limit is still one (the host tells
+      -- them by their flags); the host takes the three parts apart (WhereQuery.swift). (\1, not
+      -- \0: the message handler reads the message as a C string.)
+      error(tostring(current) .. "\1" .. tostring(result) .. "\1" .. table.concat(missing(), ","), 0)
     end
     return P.view(collection, keep)
   end

@@ -92,7 +92,29 @@ extension LuaRuntime {
                     return i + 1
                 }
             }
+            // A key inside a nested table on one line: `min = { type = "number", defualt = 3 }`.
+            for (i, line) in lines.enumerated() {
+                var rest = line[...]
+                while let range = rest.range(of: field) {
+                    let before = line[..<range.lowerBound].last
+                    let after = line[range.upperBound...].drop { $0 == " " }
+                    if before.map({ !($0.isLetter || $0.isNumber || $0 == "_") }) ?? true, after.hasPrefix("="), !after.hasPrefix("==") {
+                        return i + 1
+                    }
+                    rest = line[range.upperBound...]
+                }
+            }
         }
         return lines.lastIndex { $0.hasPrefix("return") }.map { $0 + 1 }
     }
 }
+
+extension PluginInfo {
+    /// A mistake in the plugin's own table found where it is used (a `columns` entry that
+    /// names no field of the data at hand), located at the line that sets `key`.
+    public func problem(_ message: String, key: String) -> PluginProblem {
+        let line = FileManager.default.contents(atPath: file).flatMap { LuaRuntime.line(of: key, in: $0) }
+        return PluginProblem(name: name, file: file, line: line, message: message)
+    }
+}
+

@@ -13,17 +13,19 @@ extension LuaRuntime {
         return readDocument(at: stack.top)
     }
 
-    /// Runs a filter plugin's `match` over its collection; returns the rows it kept.
-    public func runFilter(_ plugin: Plugin, params: [String: ParamValue]) throws(ScriptError) -> [Int] {
-        guard let store = plugin.info.collection.flatMap(kb.collection) else { return [] }
+    /// Runs a filter plugin's `match` over its collection; returns the rows it kept, and
+    /// whether `match` returned nil for every record (it may lack a `return`).
+    public func runFilter(_ plugin: Plugin, params: [String: ParamValue]) throws(ScriptError) -> FilterResult {
+        guard let store = plugin.info.collection.flatMap(kb.collection) else { return FilterResult(rows: [], alwaysNil: false) }
         let top = stack.top
         defer { stack.setTop(top) }
         pushDriver("filter")
         stack.pushRef(plugin.tableRef)
         pushCollection(store.id)
         pushParams(params)
-        try call(arguments: 3, results: 1)
-        return view(at: -1)?.allRows.map(Int.init) ?? []
+        stack.push(plugin.info.name)
+        try call(arguments: 4, results: 2)
+        return FilterResult(rows: view(at: -2)?.allRows.map(Int.init) ?? [], alwaysNil: lua_toboolean(L, -1) != 0)
     }
 
     /// Runs a validation plugin; its findings become diagnostics whose rule is the plugin's name.
@@ -58,6 +60,13 @@ extension LuaRuntime {
             stack.setField(-2, name)
         }
     }
+}
+
+/// What a filter's `match` kept.
+public struct FilterResult: Sendable {
+    public let rows: [Int]
+    /// `match` returned nil for every record of a non-empty collection.
+    public let alwaysNil: Bool
 }
 
 extension LuaStack {

@@ -182,11 +182,36 @@ public final class LuaRuntime {
     /// Splits a handler's message into the error and its "stack traceback:" part.
     static func split(_ message: String) -> (String, String) {
         guard let range = message.range(of: "\nstack traceback:") else { return (message, "") }
-        // The host's own Lua frames (the sandbox's undefined-global checks, the plugin
-        // drivers, the collection methods) say nothing to the user.
-        let traceback = message[range.lowerBound...].dropFirst().split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.contains("[samverkan ") }
-        return (String(message[..<range.lowerBound]), traceback.joined(separator: "\n"))
+        let lines = message[range.lowerBound...].dropFirst().split(separator: "\n", omittingEmptySubsequences: false)
+        return (String(message[..<range.lowerBound]), userTraceback(lines.map(String.init)).joined(separator: "\n"))
+    }
+
+    /// The frames of a traceback the user can act on: every frame of their code and, before
+    /// each run of them, the one function their code called (`[samverkan]: in method 'sum'`,
+    /// `[C]: in function 'error'`). What that function called in turn (the host's own Lua,
+    /// the primitives it uses, tail calls) says nothing to the user and is left out.
+    static func userTraceback(_ lines: [String]) -> [String] {
+        var kept: [String] = []
+        var called: String?          // the outermost non-user frame of the current run
+        for line in lines {
+            let trimmed = line.drop { $0 == "\t" }
+            if trimmed.hasPrefix("(...tail calls...)") {
+                continue
+            } else if trimmed.hasPrefix("[C]:") {
+                called = line
+            } else if trimmed.hasPrefix("[samverkan ") {
+                // `[samverkan api]:93: in method 'sum'` → `[samverkan]: in method 'sum'`.
+                var what = trimmed.range(of: ": in ").map { String(trimmed[$0.lowerBound...]) } ?? ""
+                // Called in a tail call (`return c:count(…)`), the function has no name to show.
+                if what.hasPrefix(": in function <") { what = ": in a function of samverkan's (a tail call hides its name)" }
+                called = "\t[samverkan]" + what
+            } else {
+                if let frame = called, !kept.isEmpty || !line.hasPrefix("stack traceback") { kept.append(frame) }
+                called = nil
+                kept.append(line)
+            }
+        }
+        return kept
     }
 }
 

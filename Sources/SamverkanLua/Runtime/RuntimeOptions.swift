@@ -12,6 +12,8 @@ public struct RuntimeOptions: Sendable {
     public var pluginFolders: [String] = []
     /// Seconds after the timeout before the process is ended, for what no hook can stop.
     public var gracePeriod: Double = 2
+    /// `print` writes to stderr: the command's stdout is its output (report, query, validate).
+    public var printToStderr = false
 
     public init() {}
 }

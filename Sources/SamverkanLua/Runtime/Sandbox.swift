@@ -5,11 +5,12 @@ import SamverkanCore
 /// Builds the sandbox of SPEC §6 from allow-lists: which libraries open, which globals
 /// scripts see, and what a script is told when it reaches for something forbidden.
 enum Sandbox {
-    /// Global functions of the base library that scripts may use.
+    /// Global functions of the base library that scripts may use (`print` is the host's own,
+    /// sandbox.lua).
     static let allowedBaseFunctions = [
         "assert", "error", "ipairs", "next", "pairs", "pcall", "xpcall", "select", "tonumber",
         "tostring", "type", "rawequal", "rawget", "rawlen", "rawset", "setmetatable", "getmetatable",
-        "print", "_VERSION",
+        "_VERSION",
     ]
     /// Fields of `os` that scripts may use.
     static let allowedOSFunctions = ["time", "date", "clock"]
@@ -77,11 +78,30 @@ enum Sandbox {
         lua.newTable()
         lua_rawseti(L, sv_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
 
-        try Bridge.install(in: runtime, base: base)
-        FormatLibrary.install(in: runtime, base: base)
-        TextLibrary.install(in: runtime, base: base)
+        // The primitives of the bridge (P) and the API's installer (api.lua), which every
+        // later step wraps its functions with.
+        CollectionPrimitives.pushTable(lua)
+        let primitives = lua.top
+        try runPrelude(runtime, LuaSource.named("api"), base: base) {
+            APIInstaller.pushDeclaration(lua)
+            lua.newTable(fields: 4)
+            lua.push(callerLocation)
+            lua.setField(-2, "caller_location")
+            lua.getField(primitives, "is_record")
+            lua.setField(-2, "is_record")
+            lua.getField(primitives, "is_collection")
+            lua.setField(-2, "is_collection")
+            lua.pushValue(base)
+            lua.setField(-2, "base")
+            return 2
+        }
+        runtime.refs.api = lua.ref()
 
-        // new_env = sandbox.lua(base, forbidden, raw_load, find_module, reserve)
+        try Bridge.install(in: runtime, base: base, primitives: primitives)
+        try FormatLibrary.install(in: runtime, base: base)
+        try TextLibrary.install(in: runtime, base: base)
+
+        // new_env = sandbox.lua(base, forbidden, raw_load, find_module, reserve, api, write)
         try runPrelude(runtime, LuaSource.named("sandbox"), base: base) {
             lua.pushValue(base)
             lua.newTable(fields: forbidden.count)
@@ -92,14 +112,16 @@ enum Sandbox {
             lua.pushRef(rawLoad)
             lua.push(ModuleFinder.findModule)
             lua.push(reserve)
-            return 5
+            lua.pushRef(runtime.refs.api)
+            lua.push(write)
+            return 7
         }
         runtime.refs.newEnvironment = lua.ref()
         // The plugin modules, each run with `host` and kept in it under its name; drivers.lua,
         // the last, gathers what Swift calls.
-        lua.newTable(fields: 4 + pluginModules.count)
+        lua.newTable(fields: 7 + pluginModules.count)
         let host = lua.top
-        CollectionPrimitives.pushTable(lua)
+        lua.pushValue(primitives)
         lua.setField(host, "P")
         lua.push(callerLocation)
         lua.setField(host, "caller_location")
@@ -107,6 +129,12 @@ enum Sandbox {
         lua.setField(host, "base")
         lua.pushRef(rawLoad)
         lua.setField(host, "raw_load")
+        lua.pushRef(runtime.refs.api)
+        lua.setField(host, "api")
+        lua.push(suggest)
+        lua.setField(host, "suggest")
+        APIInstaller.pushPluginKeys(lua)
+        lua.setField(host, "plugin_keys")
         for name in pluginModules {
             let module = try LuaSource.named(name)
             try runPrelude(runtime, module, base: base) {
@@ -119,6 +147,12 @@ enum Sandbox {
         lua.getField(-1, "param_error_meta")
         sv_set_param_error_meta(L)
         runtime.refs.drivers = lua.ref()
+        // Every declared function must have been installed by now.
+        lua.pushRef(runtime.refs.api)
+        lua.getField(-1, "check_complete")
+        if runtime.pcall(arguments: 0, results: 0) != LUA_OK {
+            throw .unavailable("internal error: \(lua.string(at: -1) ?? "?")")
+        }
         lua.setTop(base - 1)
     }
 
@@ -148,6 +182,36 @@ enum Sandbox {
             let text = LuaStack(L).string(at: -1) ?? ""
             LuaStack(L).pop()
             LuaStack(L).push(text.hasSuffix(": ") ? String(text.dropLast(2)) : text)
+            return 1
+        }
+    }
+
+    /// write(stream, text): `print`'s line to stdout, or to stderr when the command's stdout
+    /// is its output (RuntimeOptions.printToStderr); a `note` always to stderr.
+    static let write: SwiftCallback = { state in
+        LuaRuntime.callback(state) { runtime in
+            let text = runtime.stack.string(at: 2) ?? ""
+            let toStderr = runtime.stack.string(at: 1) == "note" || runtime.options.printToStderr
+            // stdout through C stdio, as the CLI writes its output; stderr unbuffered.
+            if toStderr { FileHandle.standardError.write(Data(text.utf8)) } else { print(text, terminator: "") }
+            return 0
+        }
+    }
+
+    /// suggest(name, candidates) → " (did you mean 'x'?)" or "": the one did-you-mean, for Lua.
+    static let suggest: SwiftCallback = { state in
+        LuaRuntime.callback(state) { runtime in
+            let L = runtime.L
+            let name = runtime.stack.string(at: 1) ?? ""
+            var candidates: [String] = []
+            if lua_type(L, 2) == LUA_TTABLE {
+                for i in 0..<runtime.stack.rawLength(2) {
+                    runtime.stack.rawIndex(2, i + 1)
+                    if let candidate = runtime.stack.string(at: -1) { candidates.append(candidate) }
+                    runtime.stack.pop()
+                }
+            }
+            runtime.stack.push(didYouMean(name, in: candidates) ?? "")
             return 1
         }
     }

@@ -69,7 +69,15 @@ struct QueryCommand: ParsableCommand {
             collection = store
             defaultColumns = plugin.info.columns ?? store.schema.fields.map(\.name)
             defaultSort = QueryPlan.split(plugin.info.sort)
-            do { rows = try session.runtime.runFilter(plugin, params: params) } catch {
+            try Self.checkDefaults(of: plugin.info, in: store, kb: kb, console: global.console)
+            do {
+                let result = try session.runtime.runFilter(plugin, params: params)
+                rows = result.rows
+                if result.alwaysNil {
+                    global.console.error("note: filter '\(name)': match returned nil for all \(store.count) \(store.name), "
+                        + "so none is shown; does it lack a `return`? (\(plugin.info.file))")
+                }
+            } catch {
                 throw ScriptRunner.failure(error, console: global.console, plugin: plugin.info.name)
             }
         } else {
@@ -96,22 +104,31 @@ struct QueryCommand: ParsableCommand {
         }
     }
 
-    /// Applies --where; a syntax error shows the expression with a caret, exit 2.
+    /// The filter's own `columns` and `sort` name fields of its collection: a mistake there
+    /// is the plugin's (an invalid plugin at its line, exit 4), not the user's `--columns`.
+    static func checkDefaults(of info: PluginInfo, in store: CollectionStore, kb: KnowledgeBase,
+                              console: Console) throws(CLIFailure) {
+        let entries = (info.columns ?? []).map { ("columns", $0) }
+            + QueryPlan.split(info.sort).map { ("sort", $0.hasPrefix("-") || $0.hasPrefix("+") ? String($0.dropFirst()) : $0) }
+        for (key, path) in entries {
+            if case .failure(let error) = FieldPath.compile(path, from: store, in: kb) {
+                let problem = info.problem("'\(key)' entry '\(path)': \(error.message)", key: key)
+                throw CLIFailure(.scriptFailed, [console.errorPrefix() + "invalid plugin: " + problem.formatted])
+            }
+        }
+    }
+
+    /// Applies --where; a mistake in it is a usage error (exit 2) showing the expression
+    /// with a caret under the place, when there is one; a limit it hits is exit 4.
     static func filter(_ condition: String, collection: CollectionStore, rows: [Int]?, runtime: LuaRuntime,
                        console: Console) throws(CLIFailure) -> [Int] {
         do {
             return try runtime.whereRows(condition, in: collection, rows: rows)
         } catch {
             switch error {
-            case .syntax(let message, let column):
-                throw CLIFailure(.usage, WhereDiagnostic.syntax(message, expression: condition, column: column, console: console))
-            case .unknownName(let name):
-                let names = collection.schema.fields.map(\.name) + collection.schema.relations.map(\.name)
-                let hint = didYouMean(name, in: names) ?? ""
-                throw CLIFailure.usage("--where: \(collection.name) has no field '\(name)'\(hint); "
-                    + "the expression may use its fields, relations, kb, fmt, text, string and math")
-            case .failed(let failure):
-                // The message names the record; the host's own frames would only distract.
+            case .invalid(let message, let column):
+                throw CLIFailure(.usage, WhereDiagnostic.lines(message, expression: condition, column: column, console: console))
+            case .limit(let failure):
                 throw CLIFailure(.scriptFailed, [console.errorPrefix() + failure.message])
             }
         }

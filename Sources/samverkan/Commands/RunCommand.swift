@@ -27,7 +27,7 @@ struct RunCommand: ParsableCommand {
         }
         if isDirectory.boolValue { throw CLIFailure.usage("'\(file)' is a folder, not a script") }
         let kb = try global.loadKnowledgeBase()
-        let runtime = try ScriptRunner.makeRuntime(kb: kb, global: global)
+        let runtime = try ScriptRunner.makeRuntime(kb: kb, global: global, printToStdout: true)
         do {
             try runtime.runFile(file, arguments: arguments)
         } catch {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import SamverkanCore
-import SamverkanRender
+import SamverkanLua
 
 /// `samverkan types` — LuaLS annotations for `kb`, from the schema (SPEC §7.1).
 struct TypesCommand: ParsableCommand {

@@ -19,7 +19,7 @@ function kb:collections() end
 ---@field members integer?
 local record_organisation = {}
 
----The primary key (none: a single record).
+---The primary key (nil for a single collection's record).
 ---@return nil
 function record_organisation:key() end
 
@@ -27,7 +27,7 @@ function record_organisation:key() end
 ---@return { file: string, line: integer, column: integer }
 function record_organisation:location() end
 
----The raw field values (refs as keys).
+---The raw field values, refs as their keys.
 ---@return table<string, any>
 function record_organisation:fields() end
 
@@ -39,7 +39,7 @@ function record_organisation:fields() end
 ---@field municipalities samverkan.municipalities.collection The municipalities whose region is this record
 local record_regions = {}
 
----The primary key (code).
+---The primary key (nil for a single collection's record).
 ---@return string
 function record_regions:key() end
 
@@ -47,36 +47,36 @@ function record_regions:key() end
 ---@return { file: string, line: integer, column: integer }
 function record_regions:location() end
 
----The raw field values (refs as keys).
+---The raw field values, refs as their keys.
 ---@return table<string, any>
 function record_regions:fields() end
 
 ---@class samverkan.regions.collection
 ---@field [integer] samverkan.regions
----@field name string
----@field schema { key: string?, fields: table<string, { type: string }> }
+---@field name string The collection's name.
+---@field schema { key: string?, fields: table<string, { type: string, required: boolean }> } The collection's schema: its key and fields.
 local collection_regions = {}
 
----Iterates over the records: `for r in c:each() do … end`.
+---Iterates over the records.
 ---@return fun(): samverkan.regions?
 function collection_regions:each() end
 
----The record with this primary key, or nil.
----@param key string
+---The record with this primary key, or nil. A number is taken as the key it writes (`get(1280)` finds "1280").
+---@param key string|samverkan.regions
 ---@return samverkan.regions?
 function collection_regions:get(key) end
 
----The records for which `fn` is true.
+---The records for which `fn` returns true (it must return true, false or nil).
 ---@param fn fun(r: samverkan.regions): boolean
 ---@return samverkan.regions.collection
 function collection_regions:filter(fn) end
 
----The records whose fields equal the given values (a ref matches its key or its record).
+---The records whose fields equal the given values. A ref equals its key or its record, and a number equals the key it writes.
 ---@param conditions table<string, any>
 ---@return samverkan.regions.collection
 function collection_regions:where(conditions) end
 
----The records sorted by a field or key function (stable; strings in Swedish order).
+---The records sorted by a field path or a key function (stable; text in Swedish order; missing values last).
 ---@param by string|fun(r: samverkan.regions): any
 ---@param direction? "asc"|"desc"
 ---@return samverkan.regions.collection
@@ -96,47 +96,47 @@ function collection_regions:map(fn) end
 ---@return samverkan.regions[]
 function collection_regions:list() end
 
----The number of records (for which `fn` is true).
+---The number of records, or of those for which `fn` returns true.
 ---@param fn? fun(r: samverkan.regions): boolean
 ---@return integer
 function collection_regions:count(fn) end
 
----The first record (for which `fn` is true), or nil.
+---The first record, or the first for which `fn` returns true; nil when there is none.
 ---@param fn? fun(r: samverkan.regions): boolean
 ---@return samverkan.regions?
 function collection_regions:first(fn) end
 
----Whether `fn` is true for some record.
+---Whether `fn` returns true for some record.
 ---@param fn fun(r: samverkan.regions): boolean
 ---@return boolean
 function collection_regions:any(fn) end
 
----Whether `fn` is true for every record.
+---Whether `fn` returns true for every record.
 ---@param fn fun(r: samverkan.regions): boolean
 ---@return boolean
 function collection_regions:all(fn) end
 
----The sum of a field or function.
+---The sum of a field path or a function (missing values skipped).
 ---@param f string|fun(r: samverkan.regions): any
 ---@return number
 function collection_regions:sum(f) end
 
----The smallest value of a field or function; nil when empty.
+---The smallest value of a field path or a function; nil when empty.
 ---@param f string|fun(r: samverkan.regions): any
 ---@return any
 function collection_regions:min(f) end
 
----The largest value of a field or function; nil when empty.
+---The largest value of a field path or a function; nil when empty.
 ---@param f string|fun(r: samverkan.regions): any
 ---@return any
 function collection_regions:max(f) end
 
----The mean of a field or function; nil when empty.
+---The mean of a field path or a function; nil when empty.
 ---@param f string|fun(r: samverkan.regions): any
 ---@return number?
 function collection_regions:avg(f) end
 
----Groups in order of first appearance.
+---The records in groups of equal value, in order of first appearance.
 ---@param f string|fun(r: samverkan.regions): any
 ---@return { key: any, items: samverkan.regions.collection }[]
 function collection_regions:group_by(f) end
@@ -150,7 +150,7 @@ function collection_regions:group_by(f) end
 ---@field tags string[]?
 local record_municipalities = {}
 
----The primary key (code).
+---The primary key (nil for a single collection's record).
 ---@return string
 function record_municipalities:key() end
 
@@ -158,36 +158,36 @@ function record_municipalities:key() end
 ---@return { file: string, line: integer, column: integer }
 function record_municipalities:location() end
 
----The raw field values (refs as keys).
+---The raw field values, refs as their keys.
 ---@return table<string, any>
 function record_municipalities:fields() end
 
 ---@class samverkan.municipalities.collection
 ---@field [integer] samverkan.municipalities
----@field name string
----@field schema { key: string?, fields: table<string, { type: string }> }
+---@field name string The collection's name.
+---@field schema { key: string?, fields: table<string, { type: string, required: boolean }> } The collection's schema: its key and fields.
 local collection_municipalities = {}
 
----Iterates over the records: `for r in c:each() do … end`.
+---Iterates over the records.
 ---@return fun(): samverkan.municipalities?
 function collection_municipalities:each() end
 
----The record with this primary key, or nil.
----@param key string
+---The record with this primary key, or nil. A number is taken as the key it writes (`get(1280)` finds "1280").
+---@param key string|samverkan.municipalities
 ---@return samverkan.municipalities?
 function collection_municipalities:get(key) end
 
----The records for which `fn` is true.
+---The records for which `fn` returns true (it must return true, false or nil).
 ---@param fn fun(r: samverkan.municipalities): boolean
 ---@return samverkan.municipalities.collection
 function collection_municipalities:filter(fn) end
 
----The records whose fields equal the given values (a ref matches its key or its record).
+---The records whose fields equal the given values. A ref equals its key or its record, and a number equals the key it writes.
 ---@param conditions table<string, any>
 ---@return samverkan.municipalities.collection
 function collection_municipalities:where(conditions) end
 
----The records sorted by a field or key function (stable; strings in Swedish order).
+---The records sorted by a field path or a key function (stable; text in Swedish order; missing values last).
 ---@param by string|fun(r: samverkan.municipalities): any
 ---@param direction? "asc"|"desc"
 ---@return samverkan.municipalities.collection
@@ -207,55 +207,73 @@ function collection_municipalities:map(fn) end
 ---@return samverkan.municipalities[]
 function collection_municipalities:list() end
 
----The number of records (for which `fn` is true).
+---The number of records, or of those for which `fn` returns true.
 ---@param fn? fun(r: samverkan.municipalities): boolean
 ---@return integer
 function collection_municipalities:count(fn) end
 
----The first record (for which `fn` is true), or nil.
+---The first record, or the first for which `fn` returns true; nil when there is none.
 ---@param fn? fun(r: samverkan.municipalities): boolean
 ---@return samverkan.municipalities?
 function collection_municipalities:first(fn) end
 
----Whether `fn` is true for some record.
+---Whether `fn` returns true for some record.
 ---@param fn fun(r: samverkan.municipalities): boolean
 ---@return boolean
 function collection_municipalities:any(fn) end
 
----Whether `fn` is true for every record.
+---Whether `fn` returns true for every record.
 ---@param fn fun(r: samverkan.municipalities): boolean
 ---@return boolean
 function collection_municipalities:all(fn) end
 
----The sum of a field or function.
+---The sum of a field path or a function (missing values skipped).
 ---@param f string|fun(r: samverkan.municipalities): any
 ---@return number
 function collection_municipalities:sum(f) end
 
----The smallest value of a field or function; nil when empty.
+---The smallest value of a field path or a function; nil when empty.
 ---@param f string|fun(r: samverkan.municipalities): any
 ---@return any
 function collection_municipalities:min(f) end
 
----The largest value of a field or function; nil when empty.
+---The largest value of a field path or a function; nil when empty.
 ---@param f string|fun(r: samverkan.municipalities): any
 ---@return any
 function collection_municipalities:max(f) end
 
----The mean of a field or function; nil when empty.
+---The mean of a field path or a function; nil when empty.
 ---@param f string|fun(r: samverkan.municipalities): any
 ---@return number?
 function collection_municipalities:avg(f) end
 
----Groups in order of first appearance.
+---The records in groups of equal value, in order of first appearance.
 ---@param f string|fun(r: samverkan.municipalities): any
 ---@return { key: any, items: samverkan.municipalities.collection }[]
 function collection_municipalities:group_by(f) end
 
----Numbers, percentages and dates in the chosen locale (--locale sv|en).
+---Rejects the value of the plugin's parameter `name`: the command stops with a usage error (exit 2), `parameter 'name' message (plugin 'p')`. Does not return.
+---@param name string
+---@param message string
+function param_error(name, message) end
+
+---Tells the user something on stderr (`note: message (file:line)`) without stopping: a record a report skips, an assumption it makes.
+---@param message string|number
+function note(message) end
+
+---Writes its arguments, tab-separated, as a line: to stdout under `samverkan run`, to stderr under `report`, `query` and `validate` (whose stdout is the chosen format).
+---@param ... any
+function print(...) end
+
+---Loads the module `lib/NAME.lua` of the plugin folders once and returns what it returns; dots name sub-folders.
+---@param name string
+---@return any
+function require(name) end
+
+---Numbers, percentages and dates in the run's locale (`--locale sv|en`).
 fmt = {}
 
----`1 421 781` (sv) or `1,421,781` (en).
+---`1 421 781` (sv) or `1,421,781` (en); decimals 0–15.
 ---@param n number
 ---@param decimals? integer
 ---@return string
@@ -267,95 +285,147 @@ function fmt.number(n, decimals) end
 ---@return string
 function fmt.percent(x, decimals) end
 
----A date (`YYYY-MM-DD`) in the locale's way.
+---A date `YYYY-MM-DD` the locale's way: `1 januari 2016`.
 ---@param d string
 ---@return string
 function fmt.date(d) end
 
----UTF-8 aware text helpers with Swedish collation.
+---UTF-8 aware text helpers with Swedish collation (å, ä, ö after z).
 text = {}
 
----@param s string
+---Lower case, letters with marks too.
+---@param s string|number
 ---@return string
 function text.lower(s) end
 
----@param s string
+---Upper case, letters with marks too.
+---@param s string|number
 ---@return string
 function text.upper(s) end
 
 ---Whether `a` sorts before `b` in Swedish order.
----@param a string
----@param b string
+---@param a string|number
+---@param b string|number
 ---@return boolean
 function text.less(a, b) end
 
----The number of characters.
----@param s string
+---The number of characters (not bytes).
+---@param s string|number
 ---@return integer
 function text.len(s) end
 
----Rejects the value of the plugin's parameter `name`; the command stops with a usage
----error (exit 2): `parameter 'name' message (plugin 'p')`. Does not return.
----@param name string
----@param message string
-function param_error(name, message) end
+---How a column or value is formatted.
+---@alias samverkan.format "text"|"number"|"percent"|"date"
 
 ---A column of `out:table`: a title, or a title and a format.
----@alias samverkan.column string|{ title: string, format?: "text"|"number"|"percent"|"date", decimals?: integer }
+---@alias samverkan.column string|{ title: string, format?: samverkan.format, decimals?: integer }
 
----A table of a report; add rows with `t:row{ … }`.
+---A table of a report, as `out:table{ … }` returns it.
 ---@class samverkan.table
 local report_table = {}
 
+---Adds a row: one cell per column, at most; returns the table.
 ---@param cells any[]
 ---@return samverkan.table
 function report_table:row(cells) end
 
----The report document that a report's `run(kb, params, out)` builds.
+---The document a report's `run(kb, params, out)` builds; the host renders it in every format.
 ---@class samverkan.out
 local out = {}
 
----@param s string
+---The report's title.
+---@param s string|number
 function out:title(s) end
 
----@param s string
+---A section heading.
+---@param s string|number
 function out:heading(s) end
 
----@param s string
+---A paragraph of text.
+---@param s string|number
 function out:paragraph(s) end
 
+---A bulleted list.
 ---@param items string[]
 function out:list(items) end
 
----@param facts { [1]: string, [2]: any }[]
+---Label and value pairs; a fact's `format` is text, number, percent or date.
+---@param facts { [1]: string, [2]: any, format?: samverkan.format }[]
 function out:facts(facts) end
 
+---A table; returns it, to add rows with `t:row{ … }`. A cell is a string, number, boolean, nil or a record (shown by its name).
 ---@param spec { columns: samverkan.column[], rows?: any[][], title?: string }
 ---@return samverkan.table
 function out:table(spec) end
 
----@param spec { kind?: "bar", title?: string, labels: string[], values: number[], format?: "number"|"percent", decimals?: integer }
+---A bar chart of labels and values.
+---@param spec { kind?: "bar", title?: string, labels: string[], values: number[], format?: samverkan.format, decimals?: integer }
 function out:chart(spec) end
 
----@param spec { level?: "regions"|"municipalities", title?: string, values: table<string|table, number>, format?: "number"|"percent", decimals?: integer }
+---A choropleth map of values by region or municipality code (or record).
+---@param spec { level?: "regions"|"municipalities", title?: string, values: table<string|table, number>, format?: samverkan.format, decimals?: integer }
 function out:map(spec) end
 
----Where a validation reports what it finds.
+---Where a validation's `check(record, findings, params)` or `run(kb, findings, params)` reports what it finds.
 ---@class samverkan.findings
 local findings = {}
 
----@param record table?
+---An error about `record` (nil: about the data as a whole); `opts.field` names its field.
+---@param record? table
 ---@param message string
 ---@param opts? { field?: string }
 function findings:error(record, message, opts) end
 
----@param record table?
+---A warning, as `findings:error`.
+---@param record? table
 ---@param message string
 ---@param opts? { field?: string }
 function findings:warning(record, message, opts) end
 
----With the plugin's default severity.
----@param record table?
+---A finding with the plugin's `severity` (default error).
+---@param record? table
 ---@param message string
 ---@param opts? { field?: string }
 function findings:add(record, message, opts) end
+
+---A parameter spec: `params = { NAME = { type = …, default = … } }`.
+---@class samverkan.param
+---@field type "string"|"integer"|"number"|"boolean"|"date" The value's type (required).
+---@field default? any The value when `-p` does not give one; of the parameter's type.
+---@field required? boolean `-p name=value` must be given.
+---@field enum? any[] The values allowed.
+---@field description? string One line for `samverkan info`.
+
+---The table a report plugin returns.
+---@class samverkan.plugin.report
+---@field kind "report"|"filter"|"validation" What the plugin is (required).
+---@field description? string One line for `samverkan list`.
+---@field tags? string[] Words for `--tag`.
+---@field params? table<string, samverkan.param> The parameters, by name (see below).
+---@field requires? string[] Collections it reads besides `collection`.
+---@field run? function A report's `run(kb, params, out)`, or a validation's `run(kb, findings, params)`.
+
+---The table a filter plugin returns.
+---@class samverkan.plugin.filter
+---@field kind "report"|"filter"|"validation" What the plugin is (required).
+---@field description? string One line for `samverkan list`.
+---@field tags? string[] Words for `--tag`.
+---@field params? table<string, samverkan.param> The parameters, by name (see below).
+---@field requires? string[] Collections it reads besides `collection`.
+---@field collection? string The collection a filter's `match` or a validation's `check` goes through.
+---@field match? fun(r: table, params: table): boolean Whether a record is kept; true, false or nil.
+---@field columns? string[] The default columns: field paths like `region.name`, or `#relation`.
+---@field sort? string|string[] The default order: a field path, `-` for descending, or a list of them.
+
+---The table a validation plugin returns.
+---@class samverkan.plugin.validation
+---@field kind "report"|"filter"|"validation" What the plugin is (required).
+---@field description? string One line for `samverkan list`.
+---@field tags? string[] Words for `--tag`.
+---@field params? table<string, samverkan.param> The parameters, by name (see below).
+---@field requires? string[] Collections it reads besides `collection`.
+---@field requires_all? boolean It reads every collection: `validate` skips it when any file could not be read.
+---@field collection? string The collection a filter's `match` or a validation's `check` goes through.
+---@field run? function A report's `run(kb, params, out)`, or a validation's `run(kb, findings, params)`.
+---@field check? fun(r: table, findings: samverkan.findings, params: table) Called for each record of `collection` (instead of `run`).
+---@field severity? "error"|"warning" The severity of `findings:add` (default error).

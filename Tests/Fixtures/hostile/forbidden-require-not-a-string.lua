@@ -1,4 +1,4 @@
 -- require wants a name.
 -- expect: exit 4
--- stderr: require: expected a module name (a string), got table
+-- stderr: bad argument #1 to 'require' (string expected, got table)
 require(setmetatable({}, { __tostring = function() return "io" end }))

@@ -3,9 +3,13 @@ import SamverkanLua
 
 /// Starting runtimes and turning script errors into exit 4.
 enum ScriptRunner {
-    static func makeRuntime(kb: KnowledgeBase, global: GlobalOptions) throws(CLIFailure) -> LuaRuntime {
+    /// `printToStdout` for `samverkan run`, whose stdout is the script's; every other command's
+    /// stdout is its own output, so what plugins print goes to stderr.
+    static func makeRuntime(kb: KnowledgeBase, global: GlobalOptions, printToStdout: Bool = false) throws(CLIFailure) -> LuaRuntime {
+        var options = global.runtimeOptions
+        options.printToStderr = !printToStdout
         do {
-            return try LuaRuntime(kb: kb, options: global.runtimeOptions)
+            return try LuaRuntime(kb: kb, options: options)
         } catch {
             throw failure(error, console: global.console)
         }

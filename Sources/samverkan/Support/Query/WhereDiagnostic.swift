@@ -1,7 +1,7 @@
-/// How a `--where` syntax error is shown: the message, the expression, a caret under the
-/// place where Lua stopped (``WhereError/syntax(_:column:)``).
+/// How a `--where` mistake is shown: the message, the expression, and a caret under the
+/// place it names (``WhereError/invalid(_:column:)``), when there is one.
 enum WhereDiagnostic {
-    static func syntax(_ message: String, expression: String, column: Int?, console: Console) -> [String] {
+    static func lines(_ message: String, expression: String, column: Int?, console: Console) -> [String] {
         var lines = [console.errorPrefix() + "--where: \(message)", "  " + expression]
         if let column {
             lines.append("  " + String(repeating: " ", count: column) + "^")
