@@ -27,7 +27,13 @@ return {
 
   match = function(p, params)
     check_params(params)
-    return p.year == params.year and p.population >= params.min
+    if p.year ~= params.year then return false end
+    -- Only with --allow-invalid: a row without a figure cannot be compared.
+    if p.population == nil then
+      note("left out " .. tostring(p) .. ": it has no population figure")
+      return false
+    end
+    return p.population >= params.min
   end,
 
   columns = { "municipality.name", "municipality.region.name", "year", "population" },

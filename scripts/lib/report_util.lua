@@ -93,7 +93,12 @@ end
 function util.municipality_population(kb, year)
   local by_code = {}
   for row in kb.population:where{ year = year }:each() do
-    by_code[row.municipality:key()] = row.population
+    -- With --allow-invalid a row may name a municipality the data lacks: it is left out.
+    if row.municipality == nil then
+      note("left out " .. tostring(row) .. ": its municipality is missing or not in the data")
+    else
+      by_code[row.municipality:key()] = row.population
+    end
   end
   return by_code
 end

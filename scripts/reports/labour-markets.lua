@@ -20,9 +20,14 @@ return {
     -- The counties among the six that a region's municipalities lie in, e.g. { "Blekinge län", "Skåne län" }.
     local function counties(region)
       local seen, list = {}, {}
-      for m in region.municipalities:sort_by(function(x) return x.region.county end):each() do
-        local county = m.region.county
-        if not seen[county] then seen[county] = true; list[#list + 1] = county end
+      for m in region.municipalities:sort_by(function(x) return x.region and x.region.county end):each() do
+        -- Only with --allow-invalid: a municipality whose region is missing or not in the data.
+        if m.region == nil then
+          note("left out " .. tostring(m) .. " from the counties of " .. tostring(region) .. ": its region is missing")
+        else
+          local county = m.region.county
+          if not seen[county] then seen[county] = true; list[#list + 1] = county end
+        end
       end
       return list
     end

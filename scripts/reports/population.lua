@@ -72,10 +72,16 @@ return {
     local rank = 0
     for m in kb.municipalities:sort_by(municipality_pop, "desc"):each() do
       local population = municipality_pop(m)
+      if m.region == nil then
+        -- Only with --allow-invalid: a municipality whose region is missing or not in the data.
+        note("left out " .. tostring(m) .. ": its region is missing or not in the data")
+        goto next
+      end
       rank = rank + 1
       mt:row{ rank, m.name, m.region, population, util.share(population, by_region[m.region:key()]),
               util.share(population, six), util.share(population, sweden) }
       map[m:key()] = population
+      ::next::
     end
     out:map{ level = "municipalities", title = "Population per municipality " .. year, values = map, format = "number" }
   end,

@@ -10,6 +10,7 @@ local string_byte, table_concat = string.byte, table.concat
 
 -- print writes where the command wants it (stdout for `run`, stderr when stdout is the
 -- output: Sandbox.write); note always to stderr, with the line that wrote it.
+local noted = {}
 do
   local globals = api.install("globals", {
     print = function(...)
@@ -19,7 +20,12 @@ do
     end,
     note = function(message)
       local where = api.where()
-      write("note", "note: " .. tostring(message) .. (where ~= "" and " (" .. where .. ")" or "") .. "\n")
+      local line = "note: " .. tostring(message) .. (where ~= "" and " (" .. where .. ")" or "") .. "\n"
+      -- The same note from the same line is said once per run (a helper called per region).
+      if not noted[line] then
+        noted[line] = true
+        write("note", line)
+      end
     end,
   })
   base.print, base.note = globals.print, globals.note
