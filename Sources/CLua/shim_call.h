@@ -59,6 +59,17 @@ static inline void sv_pushswift(lua_State *L, sv_swift_fn fn) {
     lua_pushcclosure(L, sv_trampoline, 1);
 }
 
+/* ---- what scripts print ------------------------------------------------- */
+
+/* Writes the string at idx to stdout or stderr as it is, without copying it (a script
+   may print a string as large as its memory limit). Through C stdio, as Lua's own print
+   and the CLI's output write; stderr is unbuffered. [0] */
+static inline void sv_write_string(lua_State *L, int idx, int to_stderr) {
+    size_t length = 0;
+    const char *bytes = lua_tolstring(L, idx, &length);
+    if (bytes != NULL) fwrite(bytes, 1, length, to_stderr ? stderr : stdout);
+}
+
 /* ---- running chunks ---------------------------------------------------- */
 
 /* Registers the metatable on top of the stack as that of parameter errors. [-1] */

@@ -190,10 +190,8 @@ enum Sandbox {
     /// is its output (RuntimeOptions.printToStderr); a `note` always to stderr.
     static let write: SwiftCallback = { state in
         LuaRuntime.callback(state) { runtime in
-            let text = runtime.stack.string(at: 2) ?? ""
             let toStderr = runtime.stack.string(at: 1) == "note" || runtime.options.printToStderr
-            // stdout through C stdio, as the CLI writes its output; stderr unbuffered.
-            if toStderr { FileHandle.standardError.write(Data(text.utf8)) } else { print(text, terminator: "") }
+            if lua_type(runtime.L, 2) == LUA_TSTRING { sv_write_string(runtime.L, 2, toStderr ? 1 : 0) }
             return 0
         }
     }
