@@ -294,6 +294,7 @@ import Testing
         ("name == Malmö", "error: --where: quote text: name == \"Malmö\"\n  name == Malmö\n          ^\n"),
         ("name == Lund", "error: --where: 'Lund' is not a field of municipalities; quote text: name == \"Lund\"\n  name == Lund\n          ^\n"),
         ("fa_region.name:len() > 3 and official_name:upper() == 'X'", nil),
+        ("population > 5", "error: --where: 'population' is a relation of municipalities, a collection of records, not a value; '#population' counts them\n  population > 5\n  ^\n"),
         ("land_area_km2", "error: --where: the expression gives a number (517.68) for municipalities[0604], not true or false; compare it, e.g. land_area_km2 > 100\n  land_area_km2\n"),
     ] as [(String, String?)])
     func whereMistakesTeach(expression: String, stderr: String?) throws {

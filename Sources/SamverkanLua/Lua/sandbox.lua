@@ -6,17 +6,20 @@
 -- and `require` reads only `lib/` of the plugin folders.
 local base, forbidden, raw_load, find_module, reserve, api, write = ...
 local type, error, tostring, setmetatable, select = type, error, tostring, setmetatable, select
-local string_byte, table_concat = string.byte, table.concat
+local string_byte = string.byte
 
 -- print writes where the command wants it (stdout for `run`, stderr when stdout is the
 -- output: Sandbox.write); note always to stderr, with the line that wrote it.
 local noted = {}
 do
   local globals = api.install("globals", {
+    -- Each value written as it is, not joined into a copy first (a large string stays one).
     print = function(...)
-      local parts = {}
-      for i = 1, select("#", ...) do parts[i] = tostring((select(i, ...))) end
-      write("print", table_concat(parts, "\t") .. "\n")
+      for i = 1, select("#", ...) do
+        if i > 1 then write("print", "\t") end
+        write("print", tostring((select(i, ...))))
+      end
+      write("print", "\n")
     end,
     note = function(message)
       local where = api.where()

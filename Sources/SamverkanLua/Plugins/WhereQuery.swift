@@ -43,6 +43,13 @@ extension LuaRuntime {
             pushCollection(collection.id)
         }
         do { try call(arguments: 1, results: 2) } catch {
+            let relations = collection.schema.relations.map(\.name)
+            if case .runtime = error, let name = tokens.first(where: { $0.kind == .name && relations.contains($0.text) }),
+               error.message.contains("samverkan collection") {
+                // `population > 5` where population is a relation: a collection, not a value.
+                throw .invalid("'\(name.text)' is a relation of \(collection.name), a collection of records, not a value; "
+                    + "'#\(name.text)' counts them", column: name.column)
+            }
             throw Self.failure(error, expression: expression, tokens: tokens)
         }
         if stack.type(-2) == LUA_TNIL, stack.type(-1) == LUA_TTABLE {
