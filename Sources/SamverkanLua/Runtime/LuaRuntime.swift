@@ -206,7 +206,7 @@ public final class LuaRuntime {
                 if what.hasPrefix(": in function <") { what = ": in a function of samverkan's (a tail call hides its name)" }
                 called = "\t[samverkan]" + what
             } else {
-                if let frame = called, !kept.isEmpty || !line.hasPrefix("stack traceback") { kept.append(frame) }
+                if let frame = called { kept.append(frame) }
                 called = nil
                 kept.append(line)
             }
