@@ -61,3 +61,28 @@ import Testing
         #expect(result.stdout == "false\tcaught\nfalse\tnot enough memory\n")
     }
 }
+
+/// Options out of range are usage errors, never a trap (a timeout of 1e300 seconds once
+/// trapped converting it to Int for its message).
+@Suite struct OptionRangeTests {
+    @Test(arguments: [
+        (["--timeout", "1e300"], "Error: --timeout must be a number of seconds above 0 and at most 86400 (a day)"),
+        (["--timeout", "1e10"], "Error: --timeout must be a number of seconds above 0 and at most 86400 (a day)"),
+        (["--timeout", "1e19"], "Error: --timeout must be a number of seconds above 0 and at most 86400 (a day)"),
+        (["--timeout", "nan"], "Error: --timeout must be a number of seconds above 0 and at most 86400 (a day)"),
+        (["--timeout", "0"], "Error: --timeout must be a number of seconds above 0 and at most 86400 (a day)"),
+        (["--memory-limit", "99999999999"], "Error: --memory-limit must be a number of megabytes above 0 and at most 1048576 (1 TiB)"),
+    ])
+    func outOfRangeOptionsAreUsageErrors(options: [String], message: String) throws {
+        let result = try CLI.runScript("print(1)", options: options)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(message + "\n"))
+        #expect(result.signal == nil)
+    }
+
+    @Test func theLongestTimeoutStillRuns() throws {
+        let result = try CLI.runScript("print(1)", options: ["--timeout", "86400"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "1\n")
+    }
+}

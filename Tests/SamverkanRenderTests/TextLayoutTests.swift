@@ -68,6 +68,20 @@ import Testing
             """)
     }
 
+    /// Values at the ends of Double's range draw, in every format, instead of trapping on a
+    /// conversion to Int (the span -1e308 … 1e308 overflows to infinity).
+    @Test(arguments: [[-1e308], [-1e308, 1e308], [1e308, 5e-324], [-5e-324, 1e308], [-Double.greatestFiniteMagnitude, 1]])
+    func extremeValuesDrawInEveryFormat(values: [Double]) {
+        let chart = Chart(labels: values.map { _ in "x" }, values: values)
+        let document = ReportDocument(blocks: [.chart(chart)])
+        for format in ReportFormat.allCases {
+            let text = render(document, as: format, options: RenderOptions(locale: .sv, width: 40))
+            #expect(format == .csv || !text.isEmpty, "\(format)")  // CSV holds tables only
+        }
+        let text = render(document, as: .text, options: RenderOptions(locale: .sv, width: 40))
+        #expect(text.split(separator: "\n").count == values.count)
+    }
+
     @Test func colourOnlyEmboldensTitleAndHeadings() {
         let document = ReportDocument(blocks: [.title("Rapport"), .heading("Del"), .paragraph("Text")])
         let coloured = render(document, as: .text, options: RenderOptions(locale: .sv, color: true))

@@ -50,7 +50,7 @@ public enum ScriptError: Error, Sendable, Equatable {
 }
 
 func formatSeconds(_ seconds: Double) -> String {
-    seconds.rounded() == seconds ? "\(Int(seconds)) s" : "\(seconds) s"
+    seconds.rounded() == seconds && abs(seconds) < 1e15 ? "\(Int(seconds)) s" : "\(seconds) s"
 }
 
 /// A float as Lua's `%.14g` writes it (`0.5`, `1e+15`, `3.0`).

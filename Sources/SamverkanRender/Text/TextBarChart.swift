@@ -50,14 +50,17 @@ struct TextBarChart {
         init(smallest: Double, largest: Double, width: Int) {
             self.smallest = smallest
             self.largest = largest
-            left = min(width - 1, max(1, Int((Double(width) * -smallest / (largest - smallest)).rounded())))
+            // In units of the largest magnitude, so that -1e308 … 1e308 does not overflow.
+            let scale = Swift.max(-smallest, largest)
+            let fraction = (-smallest / scale) / (largest / scale - smallest / scale)
+            left = TextBarChart.columns(Double(width) * fraction, in: 1...Swift.max(1, width - 1))
             right = width - left
         }
 
         func bar(_ value: Double) -> String {
             guard value.isFinite else { return String(repeating: " ", count: left) + "│" }
             if value < 0 {
-                let columns = min(left, max(1, Int((value / smallest * Double(left)).rounded())))
+                let columns = TextBarChart.columns(value / smallest * Double(left), in: 1...left)
                 return String(repeating: " ", count: left - columns) + String(repeating: "█", count: columns) + "│"
             }
             return String(repeating: " ", count: left) + "│" + TextBarChart.bar(value, largest: largest, width: right)
@@ -67,8 +70,15 @@ struct TextBarChart {
     /// `value`'s bar when `largest` fills `width` columns.
     static func bar(_ value: Double, largest: Double, width: Int) -> String {
         guard value > 0, largest > 0, value.isFinite, largest.isFinite else { return "" }
-        let units = max(1, Int((value / largest * Double(width) * 8).rounded()))
+        let units = columns(value / largest * Double(width) * 8, in: 1...Swift.max(1, width * 8))
         let remainder = units % 8
         return String(repeating: "█", count: units / 8) + (remainder > 0 ? eighths[remainder - 1] : "")
+    }
+
+    /// `x` rounded to a whole number of columns within `range`; Double to Int traps on what
+    /// does not fit, so the value is clamped first (NaN counts as the least).
+    static func columns(_ x: Double, in range: ClosedRange<Int>) -> Int {
+        guard x == x else { return range.lowerBound }
+        return Int(Swift.min(Swift.max(x.rounded(), Double(range.lowerBound)), Double(range.upperBound)))
     }
 }

@@ -11,6 +11,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A plugin folder searched before the others (repeatable).", valueName: "DIR"))
     var scripts: [String] = []
 
+    /// The largest `--timeout` (a day) and `--memory-limit` (1 TiB) taken.
+    static let maximumTimeout: Double = 86_400
+    static let maximumMemoryLimit = 1 << 20
+
     @Option(name: .long, help: ArgumentHelp("Seconds a script may run.", valueName: "SECONDS"))
     var timeout: Double = 30
 
@@ -33,8 +37,13 @@ struct GlobalOptions: ParsableArguments {
     // one already, and a second flag listed it twice in each --help.
 
     mutating func validate() throws {
-        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a number of seconds above 0") }
-        guard memoryLimit > 0 else { throw ValidationError("--memory-limit must be a number of megabytes above 0") }
+        // Bounded above too: a watchdog's deadline and the allocator's byte count must fit.
+        guard timeout > 0, timeout <= Self.maximumTimeout else {
+            throw ValidationError("--timeout must be a number of seconds above 0 and at most \(Int(Self.maximumTimeout)) (a day)")
+        }
+        guard memoryLimit > 0, memoryLimit <= Self.maximumMemoryLimit else {
+            throw ValidationError("--memory-limit must be a number of megabytes above 0 and at most \(Self.maximumMemoryLimit) (1 TiB)")
+        }
     }
 
     var console: Console { Console(noColor: noColor, quiet: quiet) }
