@@ -5,7 +5,7 @@
 -- and those of a parameter spec, are declared in LuaAPI.swift (host.plugin_keys).
 local host = ...
 local suggest, plugin_keys = host.suggest, host.plugin_keys
-local type, tostring, pairs, ipairs = type, tostring, pairs, ipairs
+local type, tostring, pairs, ipairs, next, rawget, getmetatable = type, tostring, pairs, ipairs, next, rawget, getmetatable
 local math_type = math.type
 
 local kinds = { report = true, filter = true, validation = true }
@@ -36,10 +36,46 @@ local function unknown_key(t, allowed, what, other_kinds)
   return message .. "; it may have " .. table.concat(sorted_names(allowed), ", "), k
 end
 
+-- The first table the describer would read that has a metatable, as "'params.year'", and
+-- its top-level key; nil when there is none. Read with rawget and next only, so that none of
+-- the plugin's metamethods runs: after this check, every read below is a raw one, and
+-- nothing of the plugin's runs while the host reads its table.
+local function with_metatable(t)
+  if getmetatable(t) ~= nil then return "the plugin table", nil end
+  local function check(v, path, key)
+    if type(v) == "table" and getmetatable(v) ~= nil then return "'" .. path .. "'", key end
+  end
+  for _, key in ipairs({ "tags", "requires", "columns", "sort", "params" }) do
+    local v = rawget(t, key)
+    local path, at = check(v, key, key)
+    if path then return path, at end
+  end
+  local params = rawget(t, "params")
+  if type(params) == "table" then
+    for name, spec in next, params do
+      if type(name) ~= "string" then return nil end  -- described below as not a name
+      local path, at = check(spec, "params." .. name, name)
+      if path then return path, at end
+      if type(spec) == "table" then
+        path, at = check(rawget(spec, "enum"), "params." .. name .. ".enum", name)
+        if path then return path, at end
+      end
+    end
+  end
+  return nil
+end
+
 -- A plugin table, checked; returns a plain description, or nil, message, offending field.
 local function describe(t)
   if type(t) ~= "table" then
     return nil, "the file must return a plugin table (return { kind = \"report\", … }), but it returned " .. type(t)
+  end
+  do
+    local path, key = with_metatable(t)
+    if path then
+      return nil, path .. " has a metatable; samverkan reads plugin tables as plain tables and runs none of "
+        .. "their metamethods, so return one without setmetatable", key
+    end
   end
   local kind = t.kind
   if kind == nil then return nil, "the plugin table has no 'kind' (\"report\", \"filter\" or \"validation\")" end
@@ -76,7 +112,12 @@ local function describe(t)
   if t.params ~= nil then
     if type(t.params) ~= "table" then return nil, "'params' must be a table of { name = { type = … } }", "params" end
     local names = {}
-    for name in pairs(t.params) do names[#names + 1] = tostring(name) end
+    for name in pairs(t.params) do
+      if type(name) ~= "string" then
+        return nil, "'params' must map names to tables like { type = \"integer\", default = 1 }", "params"
+      end
+      names[#names + 1] = name
+    end
     table.sort(names)
     for _, name in ipairs(names) do
       local spec = t.params[name]
@@ -107,7 +148,13 @@ local function describe(t)
       if spec.enum ~= nil then
         if type(spec.enum) ~= "table" then return nil, "'enum' of parameter '" .. name .. "' must be a list", name end
         enum = {}
-        for i, v in ipairs(spec.enum) do enum[i] = tostring(v) end
+        for i, v in ipairs(spec.enum) do
+          local tv = type(v)
+          if tv ~= "string" and tv ~= "number" and tv ~= "boolean" then
+            return nil, "'enum' of parameter '" .. name .. "' must list strings, numbers or booleans (item " .. i .. " is a " .. tv .. ")", name
+          end
+          enum[i] = tostring(v)
+        end
       end
       if spec.description ~= nil and type(spec.description) ~= "string" then
         return nil, "the description of parameter '" .. name .. "' must be a string", name

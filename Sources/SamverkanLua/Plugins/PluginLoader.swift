@@ -27,8 +27,10 @@ extension LuaRuntime {
         stack.pushRef(refs.drivers)
         stack.getField(-1, "describe")
         stack.pushValue(table)
-        guard pcall(arguments: 1, results: 3) == LUA_OK else {
-            return problem("cannot read the plugin table: \(stack.string(at: -1) ?? "?")")
+        // Under the limits like any call into Lua (describe runs none of the plugin's code,
+        // but a huge table still takes time and memory to read).
+        do { try call(arguments: 1, results: 3) } catch {
+            return problem("cannot read the plugin table: \(error.message)")
         }
         guard stack.type(-3) == LUA_TTABLE else {
             let message = stack.string(at: -2) ?? "not a valid plugin"
