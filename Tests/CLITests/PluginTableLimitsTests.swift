@@ -29,4 +29,21 @@ import Testing
         #expect(!list.killed)
         #expect(list.stderr.contains(stderr))
     }
+
+    /// A plugin that replaces `table.concat` and `table.sort` (shared by every plugin of a
+    /// run) does not reach the host's checks of the plugins after it.
+    @Test func aPoisonedTableLibraryDoesNotReachTheHostsChecks() throws {
+        let folder = CLI.emptyFolder()
+        try CLI.write([
+            "scripts/reports/aaa.lua": """
+                table.concat = function() while true do end end
+                table.sort = function() error("poisoned") end
+                return { kind = "report", run = function() end }
+                """,
+            "scripts/reports/bbb.lua": "return { kind = 'report', parms = {}, run = function() end }",
+        ], under: folder)
+        let result = try CLI.run(["list", "--data", Self.data, "--timeout", "2"], in: folder, killAfter: 20)
+        #expect(!result.killed)
+        #expect(result.stderr.contains("scripts/reports/bbb.lua:1: unknown key 'parms' in the report (did you mean 'params'?); it may have description, kind, params, requires, run, tags"))
+    }
 }

@@ -10,6 +10,9 @@
 local declaration, host = ...
 local caller_location, is_record, is_collection = host.caller_location, host.is_record, host.is_collection
 local type, error, select, tostring, pairs, rawequal, setmetatable = type, error, select, tostring, pairs, rawequal, setmetatable
+-- Kept from load time: a plugin that replaces table.concat cannot reach
+-- the host's own checks through it.
+local table_concat = table.concat
 local math_type, tointeger = math.type, math.tointeger
 
 local api = {}
@@ -101,7 +104,7 @@ local function wrap(class, name, spec, impl)
     api.fail("bad argument #" .. i .. " to '" .. display .. "' (" .. params[i].expects .. " expected, got " .. got .. ")")
   end
   local function too_many(given)
-    local list = n == 0 and "no arguments" or (n == 1 and "1 argument, " or n .. " arguments, ") .. table.concat(names, ", ")
+    local list = n == 0 and "no arguments" or (n == 1 and "1 argument, " or n .. " arguments, ") .. table_concat(names, ", ")
     api.fail("too many arguments to '" .. display .. "' (" .. given .. " given; it takes " .. list .. ")")
   end
   local function check_arguments(first, ...)

@@ -7,6 +7,9 @@
 local host = ...
 local P, api, suggest = host.P, host.api, host.suggest
 local type, tostring, pairs, ipairs, pcall, setmetatable = type, tostring, pairs, ipairs, pcall, setmetatable
+-- Kept from load time: a plugin that replaces table.sort or table.concat cannot reach
+-- the host's own checks through them.
+local table_sort, table_concat = table.sort, table.concat
 local math_type = math.type
 local fail = api.fail
 
@@ -20,8 +23,8 @@ local function check_keys(t, allowed, what)
     if type(k) == "string" and not allowed[k] then
       local names = {}
       for name in pairs(allowed) do names[#names + 1] = name end
-      table.sort(names)
-      fail(what .. ": unknown key '" .. k .. "'" .. suggest(k, names) .. "; it takes " .. table.concat(names, ", "))
+      table_sort(names)
+      fail(what .. ": unknown key '" .. k .. "'" .. suggest(k, names) .. "; it takes " .. table_concat(names, ", "))
     end
   end
 end
@@ -105,7 +108,7 @@ function T.row(t, values)
     local titles = {}
     for i, c in ipairs(state.columns) do titles[i] = c.title end
     fail("row: " .. last .. " cells for a table of " .. n .. " column" .. (n == 1 and "" or "s")
-      .. " (" .. table.concat(titles, ", ") .. ")")
+      .. " (" .. table_concat(titles, ", ") .. ")")
   end
   local row = {}
   for i = 1, n do row[i] = cell(values[i], "row: cell " .. i) end
@@ -212,12 +215,12 @@ O = api.install("out", O)
 
 local method_names = {}
 for name in pairs(O) do method_names[#method_names + 1] = name end
-table.sort(method_names)
+table_sort(method_names)
 local out_meta = {
   __index = function(_, name)
     if O[name] then return O[name] end
     fail("out has no method '" .. tostring(name) .. "'" .. suggest(tostring(name), method_names)
-      .. " (" .. table.concat(method_names, ", ") .. ")")
+      .. " (" .. table_concat(method_names, ", ") .. ")")
   end,
   __newindex = function(_, name) fail("out is read-only (" .. tostring(name) .. ")") end,
   __metatable = "out",

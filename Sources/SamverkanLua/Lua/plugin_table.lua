@@ -6,6 +6,9 @@
 local host = ...
 local suggest, plugin_keys = host.suggest, host.plugin_keys
 local type, tostring, pairs, ipairs, next, rawget, getmetatable = type, tostring, pairs, ipairs, next, rawget, getmetatable
+-- Kept from load time: a plugin that replaces table.sort or table.concat cannot reach
+-- the host's own checks through them.
+local table_sort, table_concat = table.sort, table.concat
 local math_type = math.type
 
 local kinds = { report = true, filter = true, validation = true }
@@ -14,7 +17,7 @@ local param_types = { string = true, integer = true, number = true, boolean = tr
 local function sorted_names(set)
   local names = {}
   for name in pairs(set) do names[#names + 1] = name end
-  table.sort(names)
+  table_sort(names)
   return names
 end
 
@@ -28,12 +31,12 @@ local function unknown_key(t, allowed, what, other_kinds)
     if not allowed[k] then bad[#bad + 1] = k end
   end
   if #bad == 0 then return nil end
-  table.sort(bad)
+  table_sort(bad)
   local k = bad[1]
   local message = "unknown key '" .. k .. "' in the " .. what .. suggest(k, sorted_names(allowed))
   local owner = other_kinds and other_kinds(k)
   if owner then message = message .. "; '" .. k .. "' is for " .. owner end
-  return message .. "; it may have " .. table.concat(sorted_names(allowed), ", "), k
+  return message .. "; it may have " .. table_concat(sorted_names(allowed), ", "), k
 end
 
 -- The first table the describer would read that has a metatable, as "'params.year'", and
@@ -89,7 +92,7 @@ local function describe(t)
       for _, other in ipairs({ "report", "filter", "validation" }) do
         if plugin_keys[other][k] then owners[#owners + 1] = other .. "s" end
       end
-      return #owners > 0 and table.concat(owners, " and ") or nil
+      return #owners > 0 and table_concat(owners, " and ") or nil
     end)
     if problem then return nil, problem, key end
   end
@@ -118,7 +121,7 @@ local function describe(t)
       end
       names[#names + 1] = name
     end
-    table.sort(names)
+    table_sort(names)
     for _, name in ipairs(names) do
       local spec = t.params[name]
       if type(name) ~= "string" or type(spec) ~= "table" then
@@ -217,7 +220,7 @@ local function describe(t)
           end
           keys[i] = c
         end
-        d.sort = table.concat(keys, ",")
+        d.sort = table_concat(keys, ",")
       else problem, field = "'sort' must be a field path like \"-population\" or a list of them", "sort" end
     end
   else

@@ -9,6 +9,9 @@
 local host = ...
 local P, base, raw_load = host.P, host.base, host.raw_load
 local type, error, tostring, pairs, ipairs, pcall, setmetatable = type, error, tostring, pairs, ipairs, pcall, setmetatable
+-- Kept from load time: a plugin that replaces table.sort or table.concat cannot reach
+-- the host's own checks through them.
+local table_sort, table_concat = table.sort, table.concat
 
 -- A ref's key as text, for the comparisons WhereKeys.swift rewrites (`region == "12"`).
 local function key_of(v)
@@ -65,7 +68,7 @@ local function compile_where(expression, names)
       local ok, value = pcall(function() return current[name] end)
       if ok and value == nil then list[#list + 1] = name end
     end
-    table.sort(list)
+    table_sort(list)
     return list
   end
   -- The view of the records kept; or nil and a table saying why: { unknown_name = … } or
@@ -84,7 +87,7 @@ local function compile_where(expression, names)
       -- Raised again, so that a timeout or the memory limit is still one (the host tells
       -- them by their flags); the host takes the three parts apart (WhereQuery.swift). (\1, not
       -- \0: the message handler reads the message as a C string.)
-      error(tostring(current) .. "\1" .. tostring(result) .. "\1" .. table.concat(missing(), ","), 0)
+      error(tostring(current) .. "\1" .. tostring(result) .. "\1" .. table_concat(missing(), ","), 0)
     end
     return P.view(collection, keep)
   end
