@@ -24,7 +24,19 @@ public enum KnowledgeBaseLoader {
         var unreadable = Set<String>()
         for collection in schema.collections {
             let file = display.path(for: collection.file)
-            let (builder, readDiagnostics) = build(collection, directory: directory, file: file)
+            guard let path = DataFolder.resolvedPath(of: collection.file, in: directory) else {
+                // Not opened at all (the schema reports `..` and absolute paths itself).
+                if !DataFolder.leavesAsWritten(collection.file) {
+                    diagnostics.append(Diagnostic(.error, rule: "schema.parse",
+                        "'\(collection.file)', the file of collection '\(collection.name)', leads outside the data folder "
+                            + "(through a symlink) and is not read; put the file itself in the data folder",
+                        at: collection.location, collection: collection.name))
+                }
+                unreadable.insert(collection.name)
+                builders.append(CollectionBuilder(schema: collection, file: file, capacity: 0))
+                continue
+            }
+            let (builder, readDiagnostics) = build(collection, path: path, file: file)
             diagnostics += readDiagnostics
             if builder.recordPositions.isEmpty && readDiagnostics.hasErrors { unreadable.insert(collection.name) }
             builders.append(builder)
@@ -41,9 +53,8 @@ public enum KnowledgeBaseLoader {
 
     /// Reads a collection's file into a builder; returns it and the reader's diagnostics.
     /// CSV rows go straight from the file's bytes into the columns (no records in between).
-    private static func build(_ collection: CollectionSchema, directory: String, file: String)
+    private static func build(_ collection: CollectionSchema, path: String, file: String)
         -> (CollectionBuilder, [Diagnostic]) {
-        let path = (directory as NSString).appendingPathComponent(collection.file)
         if (collection.file as NSString).pathExtension.lowercased() == "csv" {
             // The file's pages go back as the rows are read: the columns, not the text, stay.
             if let contents = FileBytes(path: path) {
@@ -53,7 +64,7 @@ public enum KnowledgeBaseLoader {
                 return data.withUnsafeBytes { build(csv: $0, collection, display: file, release: nil) }
             }
         }
-        let table = readTable(collection, directory: directory, file: file)
+        let table = readTable(collection, path: path, file: file)
         var builder = CollectionBuilder(schema: collection, file: file, capacity: table.records.count)
         builder.add(table)
         return (builder, table.diagnostics)
@@ -88,8 +99,7 @@ public enum KnowledgeBaseLoader {
         return count
     }
 
-    private static func readTable(_ collection: CollectionSchema, directory: String, file: String) -> RawTable {
-        let path = (directory as NSString).appendingPathComponent(collection.file)
+    private static func readTable(_ collection: CollectionSchema, path: String, file: String) -> RawTable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return RawTable(diagnostics: [Diagnostic(.error, rule: "schema.parse",
                 "cannot read '\(collection.file)', the file of collection '\(collection.name)'; "

@@ -10,10 +10,13 @@ import SamverkanCore
 public struct GeoJSONGeometry: GeometryProvider {
     /// The folder holding the `.geojson` files (`<data>/geo`).
     public let directory: URL
+    /// The data folder: a boundary file must resolve inside it (``DataFolder``).
+    private let dataDirectory: URL
     private let cache = ShapeCache()
 
     /// Boundaries from `<dataDirectory>/geo/`.
     public init(dataDirectory: URL) {
+        self.dataDirectory = dataDirectory
         directory = dataDirectory.appendingPathComponent("geo", isDirectory: true)
     }
 
@@ -40,7 +43,14 @@ public struct GeoJSONGeometry: GeometryProvider {
     }
 
     private func result(for level: MapSpec.Level) -> Result<[AreaShape], Error> {
-        cache.value(for: level) { try GeoJSONParser.shapes(at: file(for: level), level: level) }
+        cache.value(for: level) {
+            let file = file(for: level)
+            // A symlink out of the data folder is not followed: nothing outside it is read.
+            guard DataFolder.resolvedPath(of: "geo/" + file.lastPathComponent, in: dataDirectory.path) != nil else {
+                throw GeoJSONError.unreadable(path: file.path, reason: "it leads outside the data folder (through a symlink), so it is not read")
+            }
+            return try GeoJSONParser.shapes(at: file, level: level)
+        }
     }
 
     /// `<data>/geo/regions.geojson` or `<data>/geo/municipalities.geojson`.
