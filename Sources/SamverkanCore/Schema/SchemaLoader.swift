@@ -75,7 +75,7 @@ public struct SchemaLoader {
         if !Self.dataExtensions.contains(ext) {
             report("file '\(path)' of collection '\(name)' must end in .yaml, .yml, .csv or .json", at: fileNode)
         }
-        if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+        if DataFolder.leavesAsWritten(path) {
             report("file '\(path)' of collection '\(name)' must be inside the data folder", at: fileNode)
         }
         let single = map.get("single")?.bool ?? false

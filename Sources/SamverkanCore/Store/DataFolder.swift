@@ -14,7 +14,8 @@ public enum DataFolder {
         return target.hasPrefix(prefix) ? target : nil
     }
 
-    /// True when the schema already refuses the path as written (absolute, or with `..`).
+    /// True when the path as written leaves the folder (absolute, or with `..`): the schema
+    /// refuses it (SchemaLoader), and the loader does not report it again.
     static func leavesAsWritten(_ file: String) -> Bool {
         file.hasPrefix("/") || file.split(separator: "/").contains("..")
     }
