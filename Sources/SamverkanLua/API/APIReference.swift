@@ -3,9 +3,14 @@ import SamverkanCore
 /// The reference of the Lua API, written from its declaration (``LuaAPI``): `samverkan help
 /// api [NAME]` in the terminal, and `docs/lua-api.md` (`samverkan help api --markdown`).
 public enum APIReference {
+    /// How a call of the class is written before the function's name: `fmt.`, `out:`, `c:`.
+    static func owner(_ apiClass: APIClass) -> String {
+        apiClass.methods && apiClass.prefix.isEmpty ? apiClass.variable + ":" : apiClass.prefix
+    }
+
     /// `sum(f: string|fun(r: record): any) → number`.
     static func signature(_ apiClass: APIClass, _ function: APIFunction) -> String {
-        let owner = apiClass.methods && apiClass.prefix.isEmpty ? apiClass.variable + ":" : apiClass.prefix
+        let owner = owner(apiClass)
         let parameters = function.parameters.map { p in
             p.name == "..." ? "..." : "\(p.name)\(p.optional ? "?" : ""): \(generic(p.luaType))"
         }
@@ -25,8 +30,7 @@ public enum APIReference {
         if let apiClass = LuaAPI.class(name) { return (apiClass, apiClass.functions) }
         for apiClass in LuaAPI.classes {
             for function in apiClass.functions {
-                let owner = apiClass.methods && apiClass.prefix.isEmpty ? apiClass.variable + ":" : apiClass.prefix
-                if name == function.name || name == owner + function.name || name == apiClass.name + ":" + function.name {
+                if name == function.name || name == owner(apiClass) + function.name || name == apiClass.name + ":" + function.name {
                     return (apiClass, [function])
                 }
             }

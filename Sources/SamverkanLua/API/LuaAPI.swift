@@ -16,6 +16,9 @@ public enum LuaAPI {
     private typealias F = APIFunction
 
     private static let predicate = "fun(r: $R): boolean"
+    /// The parameters of `findings:error`, `warning` and `add`.
+    private static let finding = [P("record", .record, "table", optional: true), P("message", .string),
+                                  P("opts", .table, "{ field?: string }", optional: true)]
     private static let field = "string|fun(r: $R): any"
 
     static let globals = APIClass("globals", methods: false, prefix: "",
@@ -148,12 +151,12 @@ public enum LuaAPI {
 
     static let findings = APIClass("findings", methods: true, prefix: "findings:",
         summary: "Where a validation's `check(record, findings, params)` or `run(kb, findings, params)` reports what it finds.", [
-        F("error", [P("record", .record, "table", optional: true), P("message", .string), P("opts", .table, "{ field?: string }", optional: true)],
+        F("error", finding,
           "An error about `record` (nil: about the data as a whole); `opts.field` names its field.",
           example: "findings:error(m, \"the land area is missing\", { field = \"land_area_km2\" })"),
-        F("warning", [P("record", .record, "table", optional: true), P("message", .string), P("opts", .table, "{ field?: string }", optional: true)],
+        F("warning", finding,
           "A warning, as `findings:error`.", example: "findings:warning(m, \"no coordinates\")"),
-        F("add", [P("record", .record, "table", optional: true), P("message", .string), P("opts", .table, "{ field?: string }", optional: true)],
+        F("add", finding,
           "A finding with the plugin's `severity` (default error).", example: "findings:add(m, \"code does not start with its region's\")"),
     ])
 

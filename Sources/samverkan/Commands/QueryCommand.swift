@@ -109,7 +109,7 @@ struct QueryCommand: ParsableCommand {
     static func checkDefaults(of info: PluginInfo, in store: CollectionStore, kb: KnowledgeBase,
                               console: Console) throws(CLIFailure) {
         let entries = (info.columns ?? []).map { ("columns", $0) }
-            + QueryPlan.split(info.sort).map { ("sort", $0.hasPrefix("-") || $0.hasPrefix("+") ? String($0.dropFirst()) : $0) }
+            + QueryPlan.split(info.sort).map { ("sort", QueryPlan.sortKey($0).path) }
         for (key, path) in entries {
             if case .failure(let error) = FieldPath.compile(path, from: store, in: kb) {
                 let problem = info.problem("'\(key)' entry '\(path)': \(error.message)", key: key)

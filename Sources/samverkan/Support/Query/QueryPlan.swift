@@ -21,8 +21,7 @@ struct QueryPlan {
         self.columns = compiled
         var order: [(FieldPath, Bool)] = []
         for key in sort {
-            let descending = key.hasPrefix("-")
-            let text = descending || key.hasPrefix("+") ? String(key.dropFirst()) : key
+            let (text, descending) = Self.sortKey(key)
             order.append((try Self.compile(text, collection, kb, option: "--sort"), descending))
         }
         self.sort = order
@@ -34,6 +33,12 @@ struct QueryPlan {
         case .success(let path): return path
         case .failure(let error): throw CLIFailure.usage("\(option): \(error.message)")
         }
+    }
+
+    /// `-population` → ("population", descending); `+name` and `name` → ascending.
+    static func sortKey(_ key: String) -> (path: String, descending: Bool) {
+        let descending = key.hasPrefix("-")
+        return (descending || key.hasPrefix("+") ? String(key.dropFirst()) : key, descending)
     }
 
     /// Splits `a,b.c, d` into paths.
