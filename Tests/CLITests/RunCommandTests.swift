@@ -45,6 +45,30 @@ import Testing
         #expect(result.stdout == "7\t---x|--|-q|--help|-|--timeout|a b\n")
     }
 
+    /// One-liners: `run -e CHUNK` and `run -` (stdin), on the shipped data as the README shows.
+    @Test func runsAChunkFromTheCommandLine() throws {
+        let result = try CLI.run(["run", "-e", "print(#kb.regions)"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "6\n")
+        let withArguments = try CLI.run(["run", "-e", "print(#arg, arg[1], arg[2])", "a", "-q"])
+        #expect(withArguments.stdout == "2\ta\t-q\n")
+    }
+
+    @Test func runsAScriptFromStdin() throws {
+        let result = try CLI.run(["run", "-"], stdin: "print(#kb.municipalities)\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "77\n")
+        let failing = try CLI.run(["run", "-"], stdin: "\nlocal x = nil + 1\n")
+        #expect(failing.status == 4)
+        #expect(failing.stderr.hasPrefix("error: (stdin):2: attempt to perform arithmetic on a nil value"))
+        let chunkError = try CLI.run(["run", "-e", "print(("])
+        #expect(chunkError.status == 4)
+        #expect(chunkError.stderr.hasPrefix("error: (command line):1:"))
+        let none = try CLI.run(["run"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("give a script: FILE.lua, - (read it from stdin) or -e 'CHUNK'"))
+    }
+
     @Test func typesOfFieldValues() throws {
         let result = try CLI.runScript("""
             local m = kb.municipalities:get("1280")

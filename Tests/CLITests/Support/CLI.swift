@@ -18,12 +18,12 @@ final class RunningCLI: @unchecked Sendable {
     private let outBox = DataBox(), errBox = DataBox()
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ process: Process) throws {
+    init(_ process: Process, stdin: String? = nil) throws {
         self.process = process
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         // Tests run on worker threads that block most signals, and a child starts with its
         // parent thread's mask: unblock the signals the tests send, for the child's sake.
         var unblock = sigset_t(), previous = sigset_t()
@@ -32,6 +32,13 @@ final class RunningCLI: @unchecked Sendable {
         pthread_sigmask(SIG_UNBLOCK, &unblock, &previous)
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         try process.run()
+        if let stdin {
+            let writer = input.fileHandleForWriting
+            Thread {
+                writer.write(Data(stdin.utf8))
+                try? writer.close()
+            }.start()
+        }
         for (handle, box) in [(out.fileHandleForReading, outBox), (err.fileHandleForReading, errBox)] {
             Thread { [done] in
                 box.data = handle.readDataToEndOfFile()
@@ -84,7 +91,7 @@ enum CLI {
     /// so a hang fails the test instead of blocking the suite.
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                     stdin: String? = nil, killAfter: Double? = nil) throws -> CLIResult {
-        let running = try start(arguments, in: directory, environment: environment)
+        let running = try start(arguments, in: directory, environment: environment, stdin: stdin)
         let killer = killAfter.map { seconds in KillTimer(pid: running.pid, after: seconds) }
         defer { killer?.cancel() }
         var result = running.wait()
@@ -95,7 +102,7 @@ enum CLI {
 
     /// Starts `samverkan ARGS`; the caller may signal it, then waits for its result.
     static func start(_ arguments: [String], in directory: String? = nil,
-                      environment: [String: String] = [:]) throws -> RunningCLI {
+                      environment: [String: String] = [:], stdin: String? = nil) throws -> RunningCLI {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -104,7 +111,7 @@ enum CLI {
         for name in ["SAMVERKAN_DATA", "SAMVERKAN_PATH", "NO_COLOR"] { env.removeValue(forKey: name) }
         env.merge(environment) { _, new in new }
         process.environment = env
-        return try RunningCLI(process)
+        return try RunningCLI(process, stdin: stdin)
     }
 
     /// Writes a script to a temporary file and runs it with `samverkan run` on `data`.

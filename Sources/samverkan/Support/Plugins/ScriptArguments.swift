@@ -5,7 +5,7 @@
 /// everything after the first word of `run` that is not an option or an option's value.
 enum ScriptArguments {
     /// The global options that take a value as the next word.
-    static let valued: Set<String> = ["--data", "--scripts", "--timeout", "--memory-limit", "--locale"]
+    static let valued: Set<String> = ["--data", "--scripts", "--timeout", "--memory-limit", "--locale", "-e"]
 
     /// The words to parse, and the script's words when the command is `run` with a script.
     static func split(_ words: [String]) -> (parse: [String], script: [String]?) {
