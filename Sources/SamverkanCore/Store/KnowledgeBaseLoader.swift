@@ -6,7 +6,10 @@ import Foundation
 /// and all diagnostics are returned with the knowledge base.
 public enum KnowledgeBaseLoader {
     /// Loads the knowledge base in `directory`. Files are only read, never written.
-    public static func load(directory: String) -> KnowledgeBase {
+    ///
+    /// A collection named in `replacing` takes its records from that table instead of its
+    /// file (`samverkan test`'s records written in a test; their diagnostics name the test).
+    public static func load(directory: String, replacing: [String: (table: RawTable, file: String)] = [:]) -> KnowledgeBase {
         let display = DisplayPath(directory: directory)
         let schemaPath = (directory as NSString).appendingPathComponent("schema.yaml")
         let schemaFile = display.path(for: "schema.yaml")
@@ -23,6 +26,13 @@ public enum KnowledgeBaseLoader {
         var builders: [CollectionBuilder] = []
         var unreadable = Set<String>()
         for collection in schema.collections {
+            if let given = replacing[collection.name] {
+                var builder = CollectionBuilder(schema: collection, file: given.file, capacity: given.table.records.count)
+                builder.add(given.table)
+                diagnostics += given.table.diagnostics
+                builders.append(builder)
+                continue
+            }
             let file = display.path(for: collection.file)
             guard let path = DataFolder.resolvedPath(of: collection.file, in: directory) else {
                 // Not opened at all (the schema reports `..` and absolute paths itself).

@@ -40,6 +40,18 @@ extension LuaRuntime {
         return readFindings(at: stack.top, rule: plugin.info.name)
     }
 
+    /// Whether `text` matches the Lua pattern `pattern`; a malformed pattern is an error.
+    /// Under the limits: a pattern can take long on a long text.
+    public func matches(_ text: String, pattern: String) throws(ScriptError) -> Bool {
+        let top = stack.top
+        defer { stack.setTop(top) }
+        pushDriver("matches")
+        stack.push(text)
+        stack.push(pattern)
+        try call(arguments: 2, results: 1)
+        return lua_toboolean(L, -1) != 0
+    }
+
     /// [+1] A driver function of the plugin prelude.
     func pushDriver(_ name: String) {
         stack.pushRef(refs.drivers)

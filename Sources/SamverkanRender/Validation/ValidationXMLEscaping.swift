@@ -1,13 +1,13 @@
 /// Escaping for the `junit` format's XML 1.0.
-enum ValidationXMLEscaping {
+public enum ValidationXMLEscaping {
     /// Character data: `&`, `<` and `>` escaped; characters XML 1.0 forbids dropped.
-    static func text(_ value: String) -> String {
+    public static func text(_ value: String) -> String {
         escape(value, attribute: false)
     }
 
     /// An attribute value in double quotes: also `"` and `'` escaped, and tab, line feed
     /// and carriage return as character references, so attribute normalization keeps them.
-    static func attribute(_ value: String) -> String {
+    public static func attribute(_ value: String) -> String {
         escape(value, attribute: true)
     }
 
