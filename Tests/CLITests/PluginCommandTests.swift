@@ -92,6 +92,12 @@ import Testing
         let ran = try CLI.run(command + ["--data", CLI.root.appendingPathComponent("data").path], in: folder)
         #expect(ran.status == 0)
         #expect(ran.stderr.isEmpty || kind == "filter")
+        // Its test is written beside it, and passes as written.
+        #expect(created.stdout.contains("Wrote its test scripts/\(folderName)/starter_test.lua. Run it: samverkan test scripts/\(folderName)/starter.lua"))
+        let tested = try CLI.run(["test", "scripts/\(folderName)/starter.lua", "--data", CLI.root.appendingPathComponent("data").path], in: folder)
+        #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
+        #expect(tested.stdout.hasSuffix(" passed, 0 failed\n"))
+        #expect(!tested.stdout.contains("FAIL"))
         let again = try CLI.run(["new", kind, "starter"], in: folder)
         #expect(again.status == 2)
         #expect(again.stderr == "error: scripts/\(folderName)/starter.lua exists already; choose another name or edit it\n")

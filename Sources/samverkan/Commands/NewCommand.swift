@@ -6,7 +6,7 @@ import SamverkanLua
 /// `samverkan new report|filter|validation NAME` — a commented starter plugin in ./scripts.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new", abstract: "Write a commented starter plugin into ./scripts that runs as it is.")
+        commandName: "new", abstract: "Write a commented starter plugin into ./scripts that runs as it is, and a test beside it that passes.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -26,8 +26,9 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let folder = "scripts/" + kind.folder
         let path = folder + "/" + name + ".lua"
-        if FileManager.default.fileExists(atPath: path) {
-            throw CLIFailure.usage("\(path) exists already; choose another name or edit it")
+        let testPath = folder + "/" + name + PluginFiles.testSuffix
+        for existing in [path, testPath] where FileManager.default.fileExists(atPath: existing) {
+            throw CLIFailure.usage("\(existing) exists already; choose another name or edit it")
         }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -35,6 +36,7 @@ struct NewCommand: ParsableCommand {
             throw CLIFailure.usage("cannot create \(folder): \(error.localizedDescription)")
         }
         try AtomicFile.write(StarterPlugins.source(kind: kind, name: name), to: path)
+        try AtomicFile.write(StarterTests.source(kind: kind, name: name), to: testPath)
         if !global.quiet, let clash = nameClash(path) { global.console.error("note: " + clash) }
         let command = switch kind {
         case .report: "samverkan report \(name)"
@@ -42,7 +44,8 @@ struct NewCommand: ParsableCommand {
         case .validation: "samverkan validate \(name)"
         }
         if !global.quiet {
-            global.console.out("Wrote \(path). Try it: \(command)\n")
+            global.console.out("Wrote \(path). Try it: \(command)\n"
+                + "Wrote its test \(testPath). Run it: samverkan test \(path)\n")
         }
     }
 

@@ -87,7 +87,9 @@ final class PluginTestData {
             $0.location?.file == location.file && $0.severity == .error && rules.contains($0.rule)
         }
         guard wrong.isEmpty else {
-            return .failure(TestProblem(wrong.map { d in "the test's data: " + d.message + (d.subject.map { " (\($0))" } ?? "") }
+            return .failure(TestProblem(wrong.map { d in
+                "the test's data: " + d.message + (d.key != nil ? d.subject.map { " (\($0))" } ?? "" : "")
+            }
                 .joined(separator: "\n")))
         }
         return .success(kb)

@@ -24,8 +24,9 @@ struct PluginTestParser {
         }
         guard !list.items.isEmpty else { return .failure(TestProblem("the list of cases is empty; add a case or remove the file")) }
         var seen = Set<String>()
+        var searchFrom = (line: 0, column: 0)
         return .success(list.items.enumerated().map { index, item in
-            var testCase = parse(item, index: index + 1)
+            var testCase = parse(item, index: index + 1, searchFrom: &searchFrom)
             if !seen.insert(testCase.name).inserted {
                 testCase.problems.append("another case has the name '\(testCase.name)'; give each case a name of its own")
             }
@@ -33,12 +34,12 @@ struct PluginTestParser {
         })
     }
 
-    private func parse(_ item: LuaData, index: Int) -> PluginTestCase {
+    private func parse(_ item: LuaData, index: Int, searchFrom: inout (line: Int, column: Int)) -> PluginTestCase {
         var problems: [String] = []
         let fallbackName = "case \(index)"
         guard case .table(let t) = item else {
             return PluginTestCase(name: fallbackName, plugin: ownPlugin, besideFile: besideFile, data: .inUse, assignments: [],
-                                  expect: Expectation(), location: location(of: nil),
+                                  expect: Expectation(), location: location(of: nil, from: &searchFrom),
                                   problems: ["case \(index) is \(item.typeName), not a table { name = …, expect = { … } }"])
         }
         problems += unknownKeys(t, allowed: PluginTestKeys.testCase, in: "a case")
@@ -74,7 +75,8 @@ struct PluginTestParser {
         case let other?: problems.append("'expect' is \(other.typeName); write a table, e.g. expect = { count = 3 }")
         }
         return PluginTestCase(name: name, plugin: plugin, besideFile: beside, data: data, assignments: assignments,
-                              locale: locale, expect: expect, location: location(of: name == fallbackName ? nil : name), problems: problems)
+                              locale: locale, expect: expect, location: location(of: name == fallbackName ? nil : name, from: &searchFrom),
+                              problems: problems)
     }
 
     private func parseData(_ value: LuaData?, problems: inout [String]) -> TestData {
@@ -220,14 +222,18 @@ struct PluginTestParser {
         return problems
     }
 
-    /// The line that writes the case's name (`name = "default threshold"`), else the first
-    /// line that returns.
-    private func location(of name: String?) -> SourceLocation {
+    /// The line that writes the case's name (`name = "default threshold"`), searched from
+    /// `cursor` on (just past the name of the case before it), else the first line that returns.
+    private func location(of name: String?, from cursor: inout (line: Int, column: Int)) -> SourceLocation {
         if let name {
             for quoted in ["\"\(name)\"", "'\(name)'", "[[\(name)]]"] {
-                for (i, line) in lines.enumerated() {
-                    if let range = line.range(of: quoted) {
+                for i in cursor.line..<max(cursor.line, lines.count) {
+                    let line = lines[i]
+                    let skip = i == cursor.line ? min(cursor.column, line.count) : 0
+                    let rest = line[line.index(line.startIndex, offsetBy: skip)...]
+                    if let range = rest.range(of: quoted) {
                         let column = line.distance(from: line.startIndex, to: range.lowerBound)
+                        cursor = (i, column + quoted.count)
                         return SourceLocation(file: file, line: i + 1, column: column + 1)
                     }
                 }
