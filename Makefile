@@ -8,15 +8,15 @@ PREFIX     ?= /usr/local
 
 all: build
 
-# liblua5.4-dev (and pkg-config to find it) from Debian's packages, when missing; lua5.4
-# (luac5.4) and lua-check (luacheck), which lua-check uses.
+# liblua5.4-dev and libedit-dev (and pkg-config to find them) from Debian's packages, when
+# missing; lua5.4 (luac5.4) and lua-check (luacheck), which lua-check uses.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 || ! command -v luac5.4 >/dev/null 2>&1 \
-	    || ! command -v luacheck >/dev/null 2>&1; then \
-	  echo "Installing liblua5.4-dev, lua5.4, lua-check and pkg-config (apt-get)…"; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 || ! pkg-config --exists libedit \
+	    || ! command -v luac5.4 >/dev/null 2>&1 || ! command -v luacheck >/dev/null 2>&1; then \
+	  echo "Installing liblua5.4-dev, libedit-dev, lua5.4, lua-check and pkg-config (apt-get)…"; \
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config liblua5.4-dev lua5.4 lua-check >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config liblua5.4-dev libedit-dev lua5.4 lua-check >/dev/null; \
 	fi
 
 # The compiler does not see that embed.S includes Sources/SamverkanLua/Lua/*.lua (.incbin):

@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
+        // The system's libedit (line editing, history, completion) for `samverkan repl`.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         // The knowledge base: schema, loaders, record store, diagnostics. No Lua.
         .target(
             name: "SamverkanCore",
@@ -41,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "samverkan",
             dependencies: [
-                "SamverkanCore", "SamverkanLua", "SamverkanRender",
+                "SamverkanCore", "SamverkanLua", "SamverkanRender", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

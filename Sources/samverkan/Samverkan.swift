@@ -10,7 +10,7 @@ struct Samverkan: ParsableCommand {
         abstract: "A scriptable knowledge base for Regionsamverkan Sydsverige.",
         discussion: "Reports, filters and validations are Lua plugins; see README.md.",
         version: version,
-        subcommands: [ListCommand.self, InfoCommand.self, ReportCommand.self, QueryCommand.self, ValidateCommand.self, TestCommand.self, RunCommand.self, SchemaCommand.self, TypesCommand.self, NewCommand.self, APICommand.self])
+        subcommands: [ListCommand.self, InfoCommand.self, ReportCommand.self, QueryCommand.self, ValidateCommand.self, TestCommand.self, RunCommand.self, ReplCommand.self, SchemaCommand.self, TypesCommand.self, NewCommand.self, APICommand.self])
 }
 
 /// Runs the command line and maps every outcome to the exit codes of SPEC §7.2.

@@ -109,7 +109,8 @@ import Testing
         let scripts = CLI.root.appendingPathComponent("scripts").path
         let result = try CLI.run(["new", "report", "population", "--scripts", "scripts", "--scripts", scripts], in: folder)
         #expect(result.status == 0)
-        #expect(result.stdout == "Wrote scripts/reports/population.lua. Try it: samverkan report population\n")
+        #expect(result.stdout == "Wrote scripts/reports/population.lua. Try it: samverkan report population\n"
+            + "Wrote its test scripts/reports/population_test.lua. Run it: samverkan test scripts/reports/population.lua\n")
         #expect(result.stderr == "note: scripts/reports/population.lua now hides \(scripts)/reports/population.lua of the same name; "
             + "`samverkan list` marks it shadowed. Choose another name to keep both.\n")
         let fresh = try CLI.run(["new", "report", "brand-new", "--scripts", scripts], in: folder)

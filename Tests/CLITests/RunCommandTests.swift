@@ -69,6 +69,47 @@ import Testing
         #expect(none.stderr.contains("give a script: FILE.lua, - (read it from stdin) or -e 'CHUNK'"))
     }
 
+    /// describe(x): a record's fields with types and values, a collection's size and schema,
+    /// a declared function's signature, where a script's function is defined.
+    @Test func describeSaysWhatAValueIs() throws {
+        let result = try CLI.runScript("""
+            describe(kb.municipalities:get("1280"))
+            describe(kb.regions:filter(function(r) return r.code == "12" end))
+            describe(kb.regions.count)
+            local function helper() end
+            describe(helper)
+            describe(string.format)
+            describe("Växjö")
+            describe(2.5)
+            """)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let file = "\(CLI.fixture("kb"))/municipalities.csv"
+        #expect(result.stdout == """
+            municipalities[1280]: a record of municipalities, \(file):2:1
+              code        string                  "1280"
+              name        string                  "Malmö"
+              region      ref → regions           regions[12]
+              population  integer                 365644
+              coastal     boolean                 true
+              tags        list of string          { "stad", "hamn" }
+            regions: a collection of 1 record of 3, key code, from \(CLI.fixture("kb"))/regions.yaml
+              code            string                  key, unique
+              name            string                  required
+              seat            string
+              area            number
+              municipalities  relation: municipalities by region
+              c:count(fn?: fun(r: record): boolean) → integer
+                  The number of records, or of those for which `fn` returns true.
+                  e.g. local n = kb.municipalities:count(function(m) return m.region.code == "12" end)
+            a function defined at script.lua:4
+            a function of Lua's (see the Lua 5.4 manual)
+            "Växjö": a string of 5 characters (7 bytes)
+            2.5: a number (float)
+
+            """)
+    }
+
     @Test func typesOfFieldValues() throws {
         let result = try CLI.runScript("""
             local m = kb.municipalities:get("1280")

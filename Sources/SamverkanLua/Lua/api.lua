@@ -16,6 +16,8 @@ local table_concat = table.concat
 local math_type, tointeger = math.type, math.tointeger
 
 local api = {}
+-- The sandbox's allowed globals, for the REPL's completion (host only: no script sees api).
+api.base = host.base
 
 -- "file:line" of the innermost line of user code, or "".
 api.where = caller_location
@@ -86,6 +88,10 @@ function api.truth(value, what, record, where)
   api.fail(message)
 end
 
+-- The declared name of each installed function ("sum", "fmt.number", "out:table"), for
+-- describe(f) to find its signature.
+api.names = setmetatable({}, { __mode = "k" })
+
 -- Not a tail call: the wrapper's frame stays while impl runs, so a traceback names the
 -- function the user called ("in method 'sum'").
 local function pass(...) return ... end
@@ -122,7 +128,7 @@ local function wrap(class, name, spec, impl)
   if class.methods then
     local is_self = self_check(class.name)
     local colon = class.variable .. ":" .. name .. "(…)"
-    return function(...)
+    local method = function(...)
       if not is_self((...)) then
         api.fail("'" .. display .. "' is a method: call it with a colon, " .. colon .. ", not "
           .. class.variable .. "." .. name .. "(…)")
@@ -130,11 +136,15 @@ local function wrap(class, name, spec, impl)
       check_arguments(2, ...)
       return pass(impl(...))
     end
+    api.names[method] = display
+    return method
   end
-  return function(...)
+  local function checked(...)
     check_arguments(1, ...)
     return pass(impl(...))
   end
+  api.names[checked] = display
+  return checked
 end
 
 -- impls[name] wrapped in the checks of the declared function `class_name`.`name`, for

@@ -9,6 +9,7 @@ local drivers = {
   param_error_meta = host.param_error,
   describe = host.plugin_table,
   compile_where = host.where,
+  show = host.describe.show,
 }
 
 function drivers.report(plugin, params)

@@ -135,6 +135,10 @@ enum Sandbox {
         lua.setField(host, "suggest")
         APIInstaller.pushPluginKeys(lua)
         lua.setField(host, "plugin_keys")
+        lua.push(DescribeLibrary.describeText)
+        lua.setField(host, "describe_text")
+        lua.push(DescribeLibrary.showText)
+        lua.setField(host, "show_text")
         for name in pluginModules {
             let module = try LuaSource.named(name)
             try runPrelude(runtime, module, base: base) {
@@ -157,7 +161,7 @@ enum Sandbox {
     }
 
     /// The host's plugin modules in the order they run: each may use those before it.
-    static let pluginModules = ["param_error", "plugin_table", "out", "findings", "where", "drivers"]
+    static let pluginModules = ["param_error", "plugin_table", "out", "findings", "where", "describe", "drivers"]
 
     /// Runs a file of the host's Lua with `base` as its globals; leaves its one result on top.
     static func runPrelude(_ runtime: LuaRuntime, _ source: LuaSource, base: Int32,

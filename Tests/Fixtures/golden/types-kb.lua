@@ -265,6 +265,10 @@ function note(message) end
 ---@param ... any
 function print(...) end
 
+---Prints what a value is: a record's fields with their types and values, a collection's size and schema, a function's signature from this reference.
+---@param value? any
+function describe(value) end
+
 ---Loads the module `lib/NAME.lua` of the plugin folders once and returns what it returns; dots name sub-folders.
 ---@param name string
 ---@return any
