@@ -4,7 +4,7 @@ BIN        := .build/debug/samverkan
 RELEASE_BIN:= .build/release/samverkan
 PREFIX     ?= /usr/local
 
-.PHONY: all deps embed build release demo docs test lua-check test-asan test-tsan hostile fuzz bench install clean
+.PHONY: all deps embed build release demo docs tutorial test lua-check test-asan test-tsan hostile fuzz bench install clean
 
 all: build
 
@@ -38,6 +38,10 @@ demo: build
 # docs/lua-api.md is written from the Lua API's declaration (LuaAPIDocTests fails when it is stale).
 docs: build
 	$(BIN) help api --markdown > docs/lua-api.md
+
+# The output under each command of docs/tutorial.md, run again (TutorialTests checks it).
+tutorial: build
+	python3 tools/tutorial_outputs.py docs/tutorial.md
 
 test: deps embed lua-check
 	$(SWIFT) test
