@@ -42,6 +42,27 @@ import Testing
         }
     }
 
+    /// The issue's check: one expected value changed in a shipped test fails with a diff
+    /// that shows the expected and the actual value.
+    @Test func aShippedTestWithOneValueChangedFails() throws {
+        let scripts = CLI.emptyFolder() + "/scripts"
+        try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("scripts").path, toPath: scripts)
+        let test = scripts + "/filters/large-municipalities_test.lua"
+        let source = try String(contentsOfFile: test, encoding: .utf8)
+        try source.replacingOccurrences(of: "population = 365644", with: "population = 365645")
+            .write(toFile: test, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["test", "--data", Self.data, test])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("""
+            FAIL large-municipalities: default: 2024, at least 100 000 (\(test):4)
+                 the rows differ (- expected, + got):
+                   - { ["municipality.name"] = "Malmö", population = 365645 }
+                   + { ["municipality.name"] = "Malmö", population = 365644 }
+
+            """))
+        #expect(result.stdout.hasSuffix("5 passed, 1 failed\n"))
+    }
+
     @Test func aChangedExpectationFailsWithADiff() throws {
         let result = try Self.test("""
             return {

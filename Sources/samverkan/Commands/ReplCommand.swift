@@ -8,11 +8,9 @@ struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl", abstract: "An interactive Lua prompt on the knowledge base: kb, fmt, text and describe(x).",
         discussion: """
-            An expression shows its value (a record with its fields, a collection with its size
-            and first records); a statement runs. Input continues on the next line until the chunk
-            is complete. Tab completes globals, collection names, fields, relations and methods.
-            Each input runs like a script, in the sandbox and under --timeout and --memory-limit.
-            Ctrl-D leaves. Not on a terminal, it reads the lines from stdin without prompts.
+            An expression shows its value (a record with its fields, a collection with its size and first records); a statement runs. Input continues on the next line until the chunk is complete. Tab completes globals, collection names, fields, relations and methods.
+
+            Each input runs like a script, in the sandbox and under --timeout and --memory-limit. Ctrl-D leaves. Not on a terminal, it reads the lines from stdin without prompts.
             """)
 
     @OptionGroup var global: GlobalOptions

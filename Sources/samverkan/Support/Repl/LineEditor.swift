@@ -27,6 +27,11 @@ final class LineEditor {
     deinit {
         if let editor { el_end(editor) }
         if let history { history_end(history) }
+        // The statics hold the completer (and through it the session and the data) only
+        // while an editor is open.
+        LineEditor.completer = nil
+        LineEditor.promptBuffer.map { free($0) }
+        LineEditor.promptBuffer = nil
     }
 
     /// The next line without its newline, or nil at the end of input (Ctrl-D).
