@@ -13,6 +13,8 @@
  *   - shim_record.h: the per-record fast paths: `c[i]` and `r.field` for plain typed
  *     columns, read from column memory the bridge publishes (ENGINEERING §4);
  *     everything else goes on to the Swift callbacks through the trampoline;
+ *   - shim_crash.h: the fatal-signal handler (exit 4 naming the script), on an
+ *     alternate stack;
  *   - this file: inline wrappers for Lua's function-like macros and variadics.
  */
 #ifndef SAMVERKAN_CLUA_SHIM_H
@@ -24,6 +26,7 @@
 #include "shim_coroutine.h"
 #include "shim_call.h"
 #include "shim_record.h"
+#include "shim_crash.h"
 
 /* ---- wrappers for macros Swift cannot import --------------------------- */
 

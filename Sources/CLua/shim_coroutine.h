@@ -35,13 +35,24 @@ static inline int sv_tracked_resume(lua_State *L, lua_State *co, int narg, int *
     return status;
 }
 
+/* How deep coroutine.close may nest. Lua 5.4.4 counts no C calls in lua_resetthread, so a
+   chain of coroutines each closing the previous one from a __close handler overflowed the C
+   stack (lua.org bug "stack overflow with nesting of coroutine.close", fixed in 5.4.5, which
+   then fails with "C stack overflow" at its C-call limit of 200, as this does). */
+#define SV_MAX_NESTED_CLOSE 200
+
 /* lua_resetthread(co) -- which runs co's pending __close handlers -- tracking co as the
-   running thread, so the timeout hook reaches a handler that loops. */
+   running thread, so the timeout hook reaches a handler that loops. Past the nesting limit
+   it raises the error in L, and co is left as it is. */
 static inline int sv_tracked_reset(lua_State *L, lua_State *co) {
     sv_state *st = sv_getstate(L);
+    if (st->closing >= SV_MAX_NESTED_CLOSE)
+        return luaL_error(L, "C stack overflow (coroutine.close nested more than %d deep)", SV_MAX_NESTED_CLOSE);
+    st->closing++;
     lua_State *previous = sv_track_enter(st, co);
     int status = lua_resetthread(co);
     sv_track_leave(st, L, previous);
+    st->closing--;
     return status;
 }
 

@@ -65,6 +65,9 @@ typedef struct sv_state {
     lua_CFunction collection_index;
     /* Registry reference of the metatable of parameter errors (param_error); 0 until set. */
     int param_error_meta;
+    /* How many coroutine.close calls are running inside one another (a __close handler
+       that closes another coroutine): bounded, as Lua 5.4.4 does not (sv_tracked_reset). */
+    int closing;
 } sv_state;
 
 static inline sv_state *sv_getstate(lua_State *L) {

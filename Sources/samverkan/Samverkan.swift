@@ -17,6 +17,14 @@ struct Samverkan: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        let status = LargeStack.run(runCommandLine)
+        HeapReport.printIfAsked()
+        fflush(nil)
+        exit(status)
+    }
+
+    /// Parses the command line, runs the command and returns its exit status.
+    static func runCommandLine() -> Int32 {
         let status: Int32
         do {
             var (words, scriptWords) = ScriptArguments.split(Array(CommandLine.arguments.dropFirst()))
@@ -47,8 +55,6 @@ enum Main {
                 status = ExitStatus.usage.rawValue
             }
         }
-        HeapReport.printIfAsked()
-        fflush(nil)
-        exit(status)
+        return status
     }
 }

@@ -4,7 +4,7 @@
 -- `load`, the host's module finder and `reserve`, and returns `new_env(arguments)`, which
 -- makes the globals table of one script: reads of unknown names fail, `load` is text-only
 -- and `require` reads only `lib/` of the plugin folders.
-local base, forbidden, raw_load, find_module, reserve, api, write = ...
+local base, forbidden, raw_load, find_module, reserve, api, write, chunk_limit = ...
 local type, error, tostring, setmetatable, select = type, error, tostring, setmetatable, select
 local string_byte = string.byte
 
@@ -68,6 +68,17 @@ do
   end
 end
 
+-- Lua 5.4.4's utf8.codes steps over stray continuation bytes instead of failing (lua.org
+-- bug "'utf8.codes' accepts spurious continuation bytes", fixed in 5.4.5): the text is
+-- checked with utf8.len first, which rejects them, so both say the same of a string.
+do
+  local codes, len = base.utf8.codes, base.utf8.len
+  base.utf8.codes = function(s, lax)
+    if type(s) == "string" and len(s, 1, -1, lax) == nil then error("invalid UTF-8 code", 2) end
+    return codes(s, lax)
+  end
+end
+
 local checked_require = api.wrapper("globals", "require")
 local builtin_modules = { string = true, table = true, math = true, utf8 = true, coroutine = true, os = true }
 
@@ -82,6 +93,31 @@ local env_meta = {
   __metatable = "samverkan script environment",
 }
 
+-- raw_load with the host's size limit on the chunk (LuaRuntime.chunkLimit: Lua 5.4.4's
+-- error messages recurse in C per field of a chain, so a chunk's size bounds the stack).
+local too_large = "chunk is larger than samverkan loads (" .. chunk_limit // (1 << 20) .. " MB)"
+local function limited_load(chunk, chunkname, env)
+  if type(chunk) == "string" then
+    if #chunk > chunk_limit then return nil, too_large end
+  elseif type(chunk) == "function" then
+    -- Past the limit the reader ends the chunk early and the result is dropped (an error
+    -- raised in a reader would carry the run's traceback into load's message).
+    local reader, total, over = chunk, 0, false
+    local f, message = raw_load(function()
+      if over then return nil end
+      local piece = reader()
+      if type(piece) == "string" then
+        total = total + #piece
+        if total > chunk_limit then over = true; return nil end
+      end
+      return piece
+    end, chunkname, "t", env)
+    if over then return nil, too_large end
+    return f, message
+  end
+  return raw_load(chunk, chunkname, "t", env)
+end
+
 local function new_env(arguments)
   local env = {}
   env._G = env
@@ -95,7 +131,7 @@ local function new_env(arguments)
       return nil, "load: binary (precompiled) chunks are not allowed"
     end
     if chunk_env == nil then chunk_env = env end
-    return raw_load(chunk, chunkname, "t", chunk_env)
+    return limited_load(chunk, chunkname, chunk_env)
   end
 
   local loaded = {}
@@ -106,7 +142,7 @@ local function new_env(arguments)
     if cached ~= nil then return cached end
     local source, chunkname = find_module(name)
     if source == nil then api.fail(chunkname) end
-    local chunk, message = raw_load(source, "@" .. chunkname, "t", env)
+    local chunk, message = limited_load(source, "@" .. chunkname, env)
     if chunk == nil then error(message, 0) end
     local result = chunk(name, chunkname)
     if result == nil then result = true end

@@ -57,6 +57,8 @@ extension LuaRuntime {
     /// Runs a Lua file in a script's globals, under the limits, and reads the value it
     /// returns as plain data (`samverkan test`'s case list).
     public func evaluateFile(_ path: String) throws(ScriptError) -> LuaData {
+        naming(path)
+        defer { naming(nil) }
         guard let source = FileManager.default.contents(atPath: path) else {
             throw .unavailable("cannot read '\(path)': no such file or not readable")
         }

@@ -6,6 +6,8 @@ extension LuaRuntime {
     /// Loads a plugin file: runs it in its own globals and checks the table it returns.
     /// A broken plugin is a ``PluginProblem`` naming its file and line; it never stops the others.
     public func loadPlugin(_ file: PluginFile) -> Result<Plugin, PluginProblem> {
+        naming(file.path)
+        defer { naming(nil) }
         func problem(_ message: String, line: Int? = nil) -> Result<Plugin, PluginProblem> {
             .failure(PluginProblem(name: file.name, file: file.path, line: line, message: message))
         }

@@ -4,6 +4,8 @@ import SamverkanCore
 extension LuaRuntime {
     /// Runs a report plugin and returns the document it built.
     public func runReport(_ plugin: Plugin, params: [String: ParamValue]) throws(ScriptError) -> ReportDocument {
+        naming(plugin.info.file)
+        defer { naming(nil) }
         let top = stack.top
         defer { stack.setTop(top) }
         pushDriver("report")
@@ -16,6 +18,8 @@ extension LuaRuntime {
     /// Runs a filter plugin's `match` over its collection; returns the rows it kept, and
     /// whether `match` returned nil for every record (it may lack a `return`).
     public func runFilter(_ plugin: Plugin, params: [String: ParamValue]) throws(ScriptError) -> FilterResult {
+        naming(plugin.info.file)
+        defer { naming(nil) }
         guard let store = plugin.info.collection.flatMap(kb.collection) else { return FilterResult(rows: [], alwaysNil: false) }
         let top = stack.top
         defer { stack.setTop(top) }
@@ -30,6 +34,8 @@ extension LuaRuntime {
 
     /// Runs a validation plugin; its findings become diagnostics whose rule is the plugin's name.
     public func runValidation(_ plugin: Plugin, params: [String: ParamValue]) throws(ScriptError) -> [Diagnostic] {
+        naming(plugin.info.file)
+        defer { naming(nil) }
         let top = stack.top
         defer { stack.setTop(top) }
         pushDriver("validation")

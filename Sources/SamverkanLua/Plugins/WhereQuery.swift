@@ -24,6 +24,8 @@ extension LuaRuntime {
     /// The rows of `collection` (or of `rows`, in their order) for which the Lua expression
     /// is true, with the record's fields and relations as plain names. Compiled once.
     public func whereRows(_ expression: String, in collection: CollectionStore, rows: [Int]? = nil) throws(WhereError) -> [Int] {
+        naming("the --where expression")
+        defer { naming(nil) }
         let tokens = WhereTokens.tokens(of: expression)
         if let (message, column) = WhereLint.mistake(in: tokens) { throw .invalid(message, column: column) }
         // The user's own text must compile (Lua's messages point into it); the rewritten

@@ -44,6 +44,7 @@ public final class LuaRuntime {
         self.options = options
         sv_set_host(L, Unmanaged.passUnretained(self).toOpaque())
         sv_set_timeout_message(L, ScriptError.timeout(seconds: options.timeout).message)
+        sv_crash_install()
         try Sandbox.install(in: self)
     }
 
@@ -58,6 +59,12 @@ public final class LuaRuntime {
         bridge.pointee.free()
         bridge.deinitialize(count: 1)
         bridge.deallocate()
+    }
+
+    /// Names what runs from now on in the crash handler's message (shim_crash.h); nil when
+    /// nothing does.
+    func naming(_ script: String?) {
+        sv_crash_set_script(script ?? "")
     }
 
     /// `sv_pcall_traced` on the main thread; afterwards Swift talks to the main thread again.
@@ -89,6 +96,8 @@ public final class LuaRuntime {
 
     /// Runs Lua source as a chunk named `chunkName` (shown in messages as `chunkName:LINE:`).
     public func run(source: Data, chunkName: String, arguments: [String] = []) throws(ScriptError) {
+        naming(chunkName)
+        defer { naming(nil) }
         let top = stack.top
         defer { stack.setTop(top) }
         try load(source, chunkName: chunkName)              // [+1 chunk]
@@ -102,6 +111,8 @@ public final class LuaRuntime {
     /// Runs `source` as a chunk and returns its results as text (strings, numbers, booleans
     /// and nil as Lua writes them; other values by their type name). For tests and `--where`.
     public func evaluate(_ source: String, chunkName: String = "=(expression)") throws(ScriptError) -> [String] {
+        naming(chunkName)
+        defer { naming(nil) }
         let top = stack.top
         defer { stack.setTop(top) }
         try load(Data(source.utf8), chunkName: chunkName, literalName: chunkName.hasPrefix("="))
@@ -120,8 +131,17 @@ public final class LuaRuntime {
         }
     }
 
+    /// The largest chunk loaded (a script, a plugin, a module, a `load`ed string): 4 MB.
+    /// Lua 5.4.4 recurses in C per field of a chain when it words an error, so the size of a
+    /// chunk bounds the C stack an error can take (see LargeStack in the CLI).
+    public static let chunkLimit = 4 << 20
+
     /// [-0, +1] Loads text as a function, or throws its syntax error.
     func load(_ source: Data, chunkName: String, literalName: Bool = false) throws(ScriptError) {
+        if source.count > Self.chunkLimit {
+            throw .syntax(LuaMessage(chunk: nil, line: nil,
+                text: "\(chunkName): \(source.count >> 20) MB of Lua is more than samverkan loads (4 MB); split it into modules (require)"))
+        }
         let name = literalName ? chunkName : "@" + chunkName
         if !literalName { chunkNames.note(chunkName) }
         let status = source.withUnsafeBytes { buffer in

@@ -35,6 +35,8 @@ public final class ReplSession {
     /// Evaluates `source`: as an expression when it is one (its values are shown), else as
     /// statements, as lua.c does.
     public func evaluate(_ source: String) -> Outcome {
+        runtime.naming("the REPL's input")
+        defer { runtime.naming(nil) }
         let stack = runtime.stack
         let top = stack.top
         defer { stack.setTop(top) }

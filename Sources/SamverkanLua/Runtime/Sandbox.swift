@@ -101,7 +101,7 @@ enum Sandbox {
         try FormatLibrary.install(in: runtime, base: base)
         try TextLibrary.install(in: runtime, base: base)
 
-        // new_env = sandbox.lua(base, forbidden, raw_load, find_module, reserve, api, write)
+        // new_env = sandbox.lua(base, forbidden, raw_load, find_module, reserve, api, write, chunk_limit)
         try runPrelude(runtime, LuaSource.named("sandbox"), base: base) {
             lua.pushValue(base)
             lua.newTable(fields: forbidden.count)
@@ -114,7 +114,8 @@ enum Sandbox {
             lua.push(reserve)
             lua.pushRef(runtime.refs.api)
             lua.push(write)
-            return 7
+            lua.push(LuaRuntime.chunkLimit)
+            return 8
         }
         runtime.refs.newEnvironment = lua.ref()
         // The plugin modules, each run with `host` and kept in it under its name; drivers.lua,
