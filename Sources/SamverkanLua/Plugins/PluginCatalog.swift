@@ -32,16 +32,33 @@ public struct PluginCatalog {
         didYouMean(name, in: winners.map(\.name))
     }
 
-    /// Loads every winning plugin into `runtime`.
-    public func loadAll(into runtime: LuaRuntime) -> (plugins: [Plugin], problems: [PluginProblem]) {
-        var plugins: [Plugin] = []
+    /// Loads every winning plugin, each into a state of its own from `makeRuntime`: one
+    /// plugin's top-level code (a replaced `string.sub`, the string metatable, a global)
+    /// cannot change what another plugin sees, nor its garbage run in another's load.
+    public func loadEach(_ makeRuntime: () throws(ScriptError) -> LuaRuntime) throws(ScriptError)
+        -> (plugins: [LoadedPlugin], problems: [PluginProblem]) {
+        var plugins: [LoadedPlugin] = []
         var problems: [PluginProblem] = []
         for file in winners {
+            let runtime = try makeRuntime()
             switch runtime.loadPlugin(file) {
-            case .success(let plugin): plugins.append(plugin)
+            case .success(let plugin): plugins.append(LoadedPlugin(plugin: plugin, runtime: runtime))
             case .failure(let problem): problems.append(problem)
             }
         }
         return (plugins, problems)
+    }
+}
+
+/// A plugin and the state it was loaded into, which is where it runs.
+public struct LoadedPlugin {
+    public let plugin: Plugin
+    public let runtime: LuaRuntime
+
+    public var info: PluginInfo { plugin.info }
+
+    public init(plugin: Plugin, runtime: LuaRuntime) {
+        self.plugin = plugin
+        self.runtime = runtime
     }
 }

@@ -52,7 +52,7 @@ public final class LuaRuntime {
     /// the watchdog's last resort can stop one that loops.
     deinit {
         let watchdog = Watchdog(state: nil, timeout: options.gracePeriod, grace: 0,
-                                lastWords: ScriptError.finalizerMessage(seconds: options.gracePeriod))
+                                lastWords: ScriptError.finalizerMessage(seconds: options.gracePeriod, script: lastScript))
         watchdog.start()
         sv_close(main)
         watchdog.stop()
@@ -65,7 +65,12 @@ public final class LuaRuntime {
     /// nothing does.
     func naming(_ script: String?) {
         sv_crash_set_script(script ?? "")
+        if let script { lastScript = script }
     }
+
+    /// What the state ran last (a script, a plugin's file), for the messages of what may
+    /// still run after it: its finalizers when the state closes.
+    private(set) var lastScript: String?
 
     /// `sv_pcall_traced` on the main thread; afterwards Swift talks to the main thread again.
     func pcall(arguments: Int32, results: Int32) -> Int32 {
@@ -162,7 +167,8 @@ public final class LuaRuntime {
     /// [-(arguments+1), +results]
     func call(arguments: Int32, results: Int32) throws(ScriptError) {
         let watchdog = Watchdog(state: main, timeout: options.timeout, grace: options.gracePeriod,
-                                lastWords: ScriptError.timeout(seconds: options.timeout).message)
+                                lastWords: ScriptError.timeout(seconds: options.timeout).message
+                                    + (lastScript.map { " (\($0): a finalizer or one long call that no hook stops)" } ?? ""))
         watchdog.start()
         let status = pcall(arguments: arguments, results: results)
         watchdog.stop()

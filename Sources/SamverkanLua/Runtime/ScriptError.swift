@@ -38,8 +38,11 @@ public enum ScriptError: Error, Sendable, Equatable {
     }
 
     /// Why the process ends when a finalizer (`__gc`) still runs `seconds` after its script ended.
-    static func finalizerMessage(seconds: Double) -> String {
+    /// `script`: what the state last ran (a plugin's file), so that `list` or `validate`,
+    /// which load many, name the one whose finalizer loops.
+    static func finalizerMessage(seconds: Double, script: String? = nil) -> String {
         "timeout: a finalizer (__gc) of the script still ran \(formatSeconds(seconds)) after the script ended"
+            + (script.map { " (\($0))" } ?? "")
     }
 
     /// The traceback, when there is one.

@@ -23,7 +23,8 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let session = try PluginSession(global: global, strict: false)
-        let (all, problems) = session.catalog.loadAll(into: session.runtime)
+        let (loaded, problems) = try session.loadEach()
+        let all = loaded.map(\.plugin)
         let ofKind = all.filter { kind == nil || $0.info.kind == kind }
         if let tag, !UnknownTag.isUsed(tag, by: ofKind) {
             throw UnknownTag.failure(tag, kind: kind, plugins: ofKind)

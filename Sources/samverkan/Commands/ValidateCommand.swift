@@ -38,16 +38,19 @@ struct ValidateCommand: ParsableCommand {
         }
         var run = ValidationRun(kb: session.kb)
         // A rule over a file that could not be read would only repeat that file's error.
-        let plugins = try selectedPlugins(session, run: &run).filter { plugin in
+        // Each plugin in a state of its own: one cannot silence another (string.sub replaced).
+        let plugins = try selectedPlugins(session, run: &run).filter { loaded in
+            let plugin = loaded.plugin
             guard let reason = session.unreadableData(of: plugin) else { return true }
             if !global.quiet { global.console.error("note: skipped '\(plugin.info.name)': \(reason)") }
             return false
         }
         let progress = Progress(console: global.console, total: plugins.count)
-        for plugin in plugins {
+        for loaded in plugins {
+            let plugin = loaded.plugin
             progress.step(plugin.info.name)
             let params = try session.parameters(for: plugin, names.count == 1 ? parameters : [])
-            let result = Result { () throws(ScriptError) in try session.runtime.runValidation(plugin, params: params) }
+            let result = Result { () throws(ScriptError) in try loaded.runtime.runValidation(plugin, params: params) }
             // A rejected parameter value is the user's to fix (exit 2), not a rule that crashed.
             if case .failure(let error) = result, case .parameter = error {
                 progress.finish()
@@ -67,28 +70,31 @@ struct ValidateCommand: ParsableCommand {
 
     /// The named plugins (usage error for unknown or non-validation names), or all validations
     /// with the tag. A broken plugin file becomes a failed rule, not the end of the run.
-    private func selectedPlugins(_ session: PluginSession, run: inout ValidationRun) throws(CLIFailure) -> [Plugin] {
+    private func selectedPlugins(_ session: PluginSession, run: inout ValidationRun) throws(CLIFailure) -> [LoadedPlugin] {
         if !names.isEmpty {
-            var plugins: [Plugin] = []
-            for name in names { plugins.append(try session.plugin(named: name, kind: .validation)) }
+            var plugins: [LoadedPlugin] = []
+            for name in names {
+                let runtime = try session.newRuntime()
+                plugins.append(LoadedPlugin(plugin: try session.plugin(named: name, kind: .validation, into: runtime), runtime: runtime))
+            }
             return plugins
         }
-        let (all, problems) = session.catalog.loadAll(into: session.runtime)
+        let (all, problems) = try session.loadEach()
         for problem in problems where problem.file.contains("/validations/") {
             run.add(problem)
         }
         let validations = all.filter { $0.info.kind == .validation }
-        if let tag, !UnknownTag.isUsed(tag, by: validations) {
-            throw UnknownTag.failure(tag, kind: .validation, plugins: validations)
+        if let tag, !UnknownTag.isUsed(tag, by: validations.map(\.plugin)) {
+            throw UnknownTag.failure(tag, kind: .validation, plugins: validations.map(\.plugin))
         }
         let selected = validations.filter { tag == nil || $0.info.tags.contains(tag ?? "") }
             .sorted { $0.info.name < $1.info.name }
-        for plugin in selected {
-            if let missing = session.missingCollection(of: plugin), !global.quiet {
-                global.console.error("note: skipped '\(plugin.info.name)': this data set has no collection '\(missing)'")
+        for loaded in selected {
+            if let missing = session.missingCollection(of: loaded.plugin), !global.quiet {
+                global.console.error("note: skipped '\(loaded.info.name)': this data set has no collection '\(missing)'")
             }
         }
-        return selected.filter { session.missingCollection(of: $0) == nil }
+        return selected.filter { session.missingCollection(of: $0.plugin) == nil }
     }
 }
 

@@ -17,9 +17,27 @@ struct PluginSession {
         catalog = PluginCatalog(folders: global.pluginFolders)
     }
 
-    /// The named plugin, loaded; unknown names are usage errors with a suggestion, broken
-    /// plugins exit 4 naming the file and line, and the kind must match.
-    func plugin(named name: String, kind expected: PluginKind?) throws(CLIFailure) -> Plugin {
+    /// Every plugin on the path, each loaded into a state of its own (PluginCatalog.loadEach).
+    func loadEach() throws(CLIFailure) -> (plugins: [LoadedPlugin], problems: [PluginProblem]) {
+        do {
+            return try catalog.loadEach { () throws(ScriptError) in try LuaRuntime(kb: kb, options: runtime.options) }
+        } catch {
+            throw ScriptRunner.failure(error, console: global.console)
+        }
+    }
+
+    /// A state of its own for one more plugin, with the session's options.
+    func newRuntime() throws(CLIFailure) -> LuaRuntime {
+        do { return try LuaRuntime(kb: kb, options: runtime.options) } catch {
+            throw ScriptRunner.failure(error, console: global.console)
+        }
+    }
+
+    /// The named plugin, loaded (into `into`, else the session's runtime); unknown names are
+    /// usage errors with a suggestion, broken plugins exit 4 naming the file and line, and
+    /// the kind must match.
+    func plugin(named name: String, kind expected: PluginKind?, into target: LuaRuntime? = nil) throws(CLIFailure) -> Plugin {
+        let runtime = target ?? self.runtime
         guard let file = catalog.file(named: name) else {
             let hint = catalog.suggestion(for: name) ?? ""
             throw CLIFailure.usage("unknown plugin '\(name)'\(hint); `samverkan list` shows them all")
