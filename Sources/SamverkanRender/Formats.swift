@@ -68,7 +68,7 @@ public func renderCSV(titles: [String], rows: Int, cell: (_ row: Int, _ column: 
 public func renderTable(_ table: Table, as format: QueryFormat, options: RenderOptions = RenderOptions()) -> String {
     switch format {
     case .text:
-        var untitled = table
+        var untitled = table.visibleText()
         untitled.title = nil
         return TextTableLayout(table: untitled, options: options).lines().joined(separator: "\n") + "\n"
     case .csv:

@@ -20,7 +20,11 @@ import Testing
     func runawayScriptsStopAtTheTimeout(script: String) throws {
         let result = try CLI.runScript(script, options: ["--timeout", "1"])
         #expect(result.status == 4)
-        #expect(result.stderr.split(separator: "\n").first.map(String.init) == Self.timeoutMessage)
+        // What no hook stops (a finalizer, one long C call, a looping message handler) ends
+        // at the last resort, whose message also names the script.
+        let first = result.stderr.split(separator: "\n").first.map(String.init)
+        #expect(first == Self.timeoutMessage
+            || first == Self.timeoutMessage + " (script.lua: a finalizer or one long call that no hook stops)")
     }
 
     @Test(arguments: [

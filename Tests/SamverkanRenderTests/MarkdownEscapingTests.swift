@@ -22,4 +22,13 @@ import Testing
     @Test func tableCellsEscapePipes() {
         #expect(MarkdownEscaping.cell("a | b") == "a \\| b")
     }
+
+    /// A paragraph of `| a | b |` lines stays a paragraph (every `|` escaped, so no line is a
+    /// table row), and bare URLs and e-mail addresses stay text.
+    @Test func paragraphsMakeNoTablesAndNoLinks() {
+        #expect(MarkdownEscaping.paragraph("| a | b |\n|---|---|\n| 1 | 2 |") ==
+            "\\| a \\| b \\|\n\\|---\\|---\\|\n\\| 1 \\| 2 \\|")
+        #expect(MarkdownEscaping.inline("see https://example.org or www.example.org, mail info@example.org") ==
+            "see https\\://example.org or www\\.example.org, mail info\\@example.org")
+    }
 }

@@ -55,7 +55,7 @@ import Testing
         #expect(text == """
             data/my file, v2:x å.csv:3:7: warning[odd,rule:x]: line one
                 line two
-                100% <sure> & "quoted" 'single', a:b, på Å\u{01}\u{0B}end (areas[a&b])
+                100% <sure> & "quoted" 'single', a:b, på Å␁␋end (areas[a&b])
             0 errors, 1 warning in 1 record (1 rule)
 
             """)

@@ -1,26 +1,36 @@
 /// Makes script text print literally in Markdown: scripts write plain text (SPEC §5.5), so
-/// a `*`, `_` or `<b>` in a name must not turn into emphasis or HTML.
+/// a `*`, `_` or `<b>` in a name must not turn into emphasis or HTML, `| a | b |` lines in a
+/// paragraph not into a table, and a bare URL or e-mail address not into a link.
 enum MarkdownEscaping {
-    /// Characters that start inline formatting in GitHub-flavoured Markdown.
-    private static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "~"]
+    /// Characters that start inline formatting in GitHub-flavoured Markdown, `|` (tables)
+    /// and `@` (e-mail autolinks).
+    private static let inlineSpecials: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "~", "|", "@"]
 
-    /// Text for one line: inline specials backslash-escaped, line breaks turned into spaces.
+    /// Text for one line: inline specials backslash-escaped, line breaks turned into spaces,
+    /// and the autolinks of GitHub-flavoured Markdown broken (`https\://`, `www\.`): an
+    /// escaped character splits the text where an autolink would be found.
     static func inline(_ text: String) -> String {
         var result = ""
-        for character in text {
+        // Control characters as in the text format (VisibleText): Markdown is read on terminals too.
+        let characters = Array(VisibleText.visible(text))
+        for (i, character) in characters.enumerated() {
             if character.isNewline {
                 result.append(" ")
                 continue
             }
-            if inlineSpecials.contains(character) { result.append("\\") }
+            if inlineSpecials.contains(character)
+                || (character == ":" && characters[(i + 1)...].starts(with: "//"))
+                || (character == "." && i >= 3 && String(characters[(i - 3)..<i]).lowercased() == "www") {
+                result.append("\\")
+            }
             result.append(character)
         }
         return result
     }
 
-    /// A table cell: ``inline(_:)`` plus `|`, which would end the cell.
+    /// A table cell: ``inline(_:)`` (which escapes `|`, which would end the cell).
     static func cell(_ text: String) -> String {
-        inline(text).replacingAll("|", with: "\\|")
+        inline(text)
     }
 
     /// A paragraph: each line escaped, and a line that would start a heading, list or

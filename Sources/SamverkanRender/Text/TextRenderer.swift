@@ -28,6 +28,7 @@ struct TextRenderer {
 
     func render(_ document: ReportDocument) -> String {
         guard !document.blocks.isEmpty else { return "" }
+        let document = document.visibleText()
         return document.blocks.map { lines(for: $0).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
 

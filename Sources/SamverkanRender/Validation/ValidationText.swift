@@ -20,15 +20,21 @@ struct ValidationTextRenderer {
     func render() -> String {
         var lines: [String] = []
         for diagnostic in report.sortedDiagnostics {
-            let prefix = diagnostic.location.map { "\($0): " } ?? ""
-            let line = prefix + paint(diagnostic.severityAndRule, diagnostic.severity) + ": " + diagnostic.messageWithNotes
+            // What comes from the data or a script is made visible (VisibleText): no escape
+            // sequence in a value reaches the terminal; the colours are the renderer's own.
+            // Line breaks of every kind break (`indented`); the rest is made visible.
+            let v = { (text: String) in
+                VisibleText.visible(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+            }
+            let prefix = diagnostic.location.map { v("\($0): ") } ?? ""
+            let line = prefix + paint(v(diagnostic.severityAndRule), diagnostic.severity) + ": " + v(diagnostic.messageWithNotes)
             lines.append(indented(line))
         }
         for failed in report.failedRules {
-            let label = paint("error[\(failed.id)]", .error)
-            lines.append(indented("\(label): the rule failed: \(failed.message)"))
+            let label = paint(VisibleText.visible("error[\(failed.id)]"), .error)
+            lines.append(indented("\(label): the rule failed: \(VisibleText.visible(failed.message))"))
             if let traceback = failed.traceback, !traceback.isEmpty {
-                lines.append(indented("    " + traceback))
+                lines.append(indented("    " + VisibleText.visible(traceback)))
             }
         }
         if options.summary { lines.append(ValidationSummary(report: report, locale: options.locale).line) }

@@ -1,5 +1,6 @@
 import Foundation
 import SamverkanCore
+import SamverkanRender
 
 /// Where output goes and how it looks: colour only on a terminal, never with NO_COLOR
 /// or --no-color; progress only on a terminal.
@@ -30,7 +31,7 @@ struct Console: Sendable {
 
     /// A diagnostic line, with the severity coloured on a terminal.
     func format(_ diagnostic: Diagnostic) -> String {
-        let line = diagnostic.formatted
+        let line = VisibleText.visible(diagnostic.formatted)
         guard color else { return line }
         let label = "\(diagnostic.severity.rawValue)[\(diagnostic.rule)]"
         let code = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
