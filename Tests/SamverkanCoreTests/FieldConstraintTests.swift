@@ -79,4 +79,35 @@ import Testing
             "schema.max_length", "schema.multiple_of",
         ])
     }
+
+    /// Patterns are POSIX extended syntax matched without backtracking (SchemaPattern):
+    /// what ICU would backtrack on for ever takes milliseconds, and syntax POSIX would read
+    /// differently is refused with the way to write it.
+    @Test func patternsMatchWithoutBacktrackingAndRefuseOtherSyntax() throws {
+        let evil = try SchemaPattern.compile("^(a+)+$").get()
+        let value = String(repeating: "a", count: 10_000) + "!"
+        let start = ContinuousClock.now
+        for _ in 0..<40 { #expect(!evil.matches(value)) }
+        #expect(ContinuousClock.now - start < .seconds(5))
+        #expect(evil.matches("aaaa"))
+        #expect(try SchemaPattern.compile("^.{5}$").get().matches("Växjö"))
+        #expect(try SchemaPattern.compile("^[a-zåäö]+$").get().matches("växjö"))
+        #expect(try SchemaPattern.compile("^[[:digit:]]{4}$").get().matches("1280"))
+        let refused: [(String, String)] = [
+            ("^\\d+$", "uses \\d, which POSIX does not have; write [0-9]"),
+            ("^(?:a)$", "uses (?…), which POSIX does not have (no look-around, flags or (?:…)); write (…)"),
+            ("^a*?$", "uses a lazy or possessive quantifier (*?), which POSIX reads differently; POSIX matches the longest: write * alone"),
+            ("^(a)\\1$", "uses a back-reference (\\1), which can take exponential time; write the pattern without it"),
+            ("^[a\\-z]$", "has a backslash inside […], which POSIX reads as a backslash; write the character itself (a - first or last, a ] first: [0-9-])"),
+            ("^(a{1,50}){1,50}$", "has counted repetitions that expand to 2500 positions, more than 2000; nested {n,m} multiply: write a simpler pattern"),
+            ("^[a-z", "has a [ without its ]"),
+        ]
+        for (pattern, message) in refused {
+            guard case .failure(let error) = SchemaPattern.compile(pattern) else {
+                Issue.record("\(pattern) was taken")
+                continue
+            }
+            #expect(error.message == message)
+        }
+    }
 }

@@ -56,25 +56,20 @@ public struct FieldConstraintKind: Sendable {
             appliesToText: "string fields", appliesTo: \.holdsText,
             parse: { node in
                 guard let pattern = node.scalarText else { return .failure("must be a regular expression") }
-                do {
-                    _ = try NSRegularExpression(pattern: pattern)
-                    return .success(.text(pattern))
-                } catch {
-                    return .failure("is not a valid regular expression: \(pattern)")
+                switch SchemaPattern.compile(pattern) {
+                case .success: return .success(.text(pattern))
+                case .failure(let error): return .failure("\(pattern) \(error.message)")
                 }
             },
             check: { argument, name in
                 let pattern = argument.text
-                let regex: NSRegularExpression
-                do { regex = try NSRegularExpression(pattern: pattern) } catch {
+                guard case .success(let regex) = SchemaPattern.compile(pattern) else {
                     // Parsing let only patterns that compile through; say so all the same, never pass silently.
                     return { _ in "\(name): the pattern \(pattern) does not compile" }
                 }
                 return { value in
                     guard case .string(let text) = value else { return nil }
-                    let range = NSRange(text.startIndex..., in: text)
-                    return regex.firstMatch(in: text, range: range) != nil ? nil
-                        : "\(name) '\(text)' does not match the pattern \(pattern)"
+                    return regex.matches(text) ? nil : "\(name) '\(text)' does not match the pattern \(pattern)"
                 }
             },
             describe: { "pattern \($0.text)" },
