@@ -54,6 +54,7 @@ import Testing
         ("yaml-nul", "yaml-nul/towns.yaml:2:12: error[schema.parse]: the file cannot be read as YAML text: control characters are not allowed; save it as UTF-8 text"),
         ("pattern-backtracking", "pattern-backtracking/towns.csv:2:6: error[schema.pattern]: name 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' does not match the pattern ^(a+)+$ (towns[1000])"),
         ("pattern-not-posix", "pattern-not-posix/schema.yaml:8:38: error[schema.definition]: 'pattern' of field 'code' ^([0-9]{1,100}){1,100}$ has counted repetitions that expand to 10000 positions, more than 2000; nested {n,m} multiply: write a simpler pattern"),
+        ("yaml-alias-bytes", "yaml-alias-bytes/towns.yaml:1:1: error[schema.parse]: the file expands to more than 64 MB of text (aliases of a long value?); it was not loaded"),
         ("yaml-truncated-mid-mapping", "yaml-truncated-mid-mapping/towns.yaml:3:3: error[schema.parse]: YAML syntax error: while parsing a flow mapping that starts here, the file ends before it is closed"),
     ]
 

@@ -4,6 +4,10 @@ import Yams
 public enum YAMLRecordReader {
     /// The most values one file may expand to; guards against alias bombs ("billion laughs").
     static let valueBudget = 5_000_000
+    /// The most bytes of text one file may expand to, at least: an alias copies its anchor's
+    /// text into the columns each time, so one 2 MB string and 999 aliases would be 2 GB.
+    /// A file may always expand to 8 times its own size.
+    static let byteBudget = 64 << 20
 
     /// Reads `text`; `single` expects one mapping instead of a sequence.
     public static func read(text: String, file: String, single: Bool) -> RawTable {
@@ -25,7 +29,7 @@ public enum YAMLRecordReader {
                 at: SourceLocation(file: file, line: 1, column: 1)))
             return table
         }
-        var budget = valueBudget
+        var budget = Budget(values: valueBudget, bytes: max(byteBudget, text.utf8.count * 8))
         switch root {
         case .mapping(let mapping) where single:
             table.records.append(record(mapping, at: root.position, budget: &budget))
@@ -45,15 +49,21 @@ public enum YAMLRecordReader {
                 "the file must hold \(expected), found \(root.kindName)",
                 at: SourceLocation(file: file, root.position)))
         }
-        if budget < 0 {
+        if budget.values < 0 {
             return RawTable(diagnostics: [Diagnostic(.error, rule: "schema.parse",
                 "the file expands to more than \(valueBudget) values (nested aliases?); it was not loaded",
+                at: SourceLocation(file: file, root.position))])
+        }
+        if budget.bytes < 0 {
+            let megabytes = max(byteBudget, text.utf8.count * 8) >> 20
+            return RawTable(diagnostics: [Diagnostic(.error, rule: "schema.parse",
+                "the file expands to more than \(megabytes) MB of text (aliases of a long value?); it was not loaded",
                 at: SourceLocation(file: file, root.position))])
         }
         return table
     }
 
-    private static func record(_ mapping: Node.Mapping, at position: Position, budget: inout Int) -> RawRecord {
+    private static func record(_ mapping: Node.Mapping, at position: Position, budget: inout Budget) -> RawRecord {
         var fields: [(name: String, value: RawValue)] = []
         var names: [Position] = []
         for (key, value) in mapping {
@@ -66,11 +76,13 @@ public enum YAMLRecordReader {
         return record
     }
 
-    private static func raw(_ node: Node, budget: inout Int) -> RawValue {
-        budget -= 1
-        guard budget >= 0 else { return RawValue(.null, at: node.position) }
+    private static func raw(_ node: Node, budget: inout Budget) -> RawValue {
+        budget.values -= 1
+        guard !budget.spent else { return RawValue(.null, at: node.position) }
         switch node {
         case .scalar(let scalar):
+            budget.bytes -= scalar.string.utf8.count
+            guard !budget.spent else { return RawValue(.null, at: node.position) }
             if scalar.style != .plain { return RawValue(.string(scalar.string), at: node.position) }
             switch scalar.string {
             case "", "~", "null", "Null", "NULL": return RawValue(.null, at: node.position)
@@ -79,12 +91,20 @@ public enum YAMLRecordReader {
         case .sequence(let items):
             var values: [RawValue] = []
             for item in items {
-                guard budget >= 0 else { break }
+                guard !budget.spent else { break }
                 values.append(raw(item, budget: &budget))
             }
             return RawValue(.list(values), at: node.position)
         case .mapping, .alias:
             return RawValue(.mapping, at: node.position)
         }
+    }
+
+    /// What a file may still expand to: values and bytes of text.
+    struct Budget {
+        var values: Int
+        var bytes: Int
+
+        var spent: Bool { values < 0 || bytes < 0 }
     }
 }
