@@ -20,12 +20,15 @@ struct RenderPhrases {
     let area: String
     /// The HTML `<title>` of a report that has no title block.
     let untitledReport: String
+    /// Under a text table too large to align (TextTableLayout.maximumAlignedBytes).
+    let notAligned: (Int) -> String
 
     init(locale: OutputLocale) {
         switch locale {
         case .sv:
             yes = "ja"; no = "nej"
             noRows = "(inga rader)"
+            notAligned = { "(kolumnerna är inte justerade: justerad skulle tabellen bli \($0) MB; --format csv ger den som data)" }
             mapNote = "(karta: se --format html)"
             chartNote = "(stapeldiagram: se --format html)"
             noValue = "inget värde"
@@ -34,6 +37,7 @@ struct RenderPhrases {
         case .en:
             yes = "yes"; no = "no"
             noRows = "(no rows)"
+            notAligned = { "(columns not aligned: aligned, the table would be \($0) MB; --format csv gives it as data)" }
             mapNote = "(map: see --format html)"
             chartNote = "(bar chart: see --format html)"
             noValue = "no value"

@@ -8,10 +8,15 @@ public func didYouMean(_ name: String, in candidates: some Sequence<String>) -> 
 /// Of equally close candidates the first in code point order wins, so the answer never
 /// depends on the order the candidates come in (a dictionary's, say).
 public func closestName(to name: String, in candidates: some Sequence<String>) -> String? {
+    // At most 3 edits are a typo, so a candidate whose length differs by more cannot be the
+    // answer: it is not measured (a 10 MB unknown name costs its length, not length × length).
+    let limit = 3
     let lowered = Array(name.lowercased())
     var best: (name: String, distance: Int)?
     for candidate in candidates {
-        let distance = editDistance(lowered, Array(candidate.lowercased()))
+        let other = Array(candidate.lowercased())
+        guard abs(other.count - lowered.count) <= limit else { continue }
+        let distance = editDistance(lowered, other)
         if let current = best, distance > current.distance || distance == current.distance && candidate >= current.name {
             continue
         }
@@ -27,17 +32,20 @@ public func closestName(to name: String, in candidates: some Sequence<String>) -
 func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { d[i][0] = i }
-    for j in 0...b.count { d[0][j] = j }
+    // Three rows of the table (the swap looks two back), not the whole table.
+    var before = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
+        current[0] = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            d[i][j] = Swift.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                d[i][j] = Swift.min(d[i][j], d[i - 2][j - 2] + 1)
+                current[j] = Swift.min(current[j], before[j - 2] + 1)
             }
         }
+        (before, previous, current) = (previous, current, before)
     }
-    return d[a.count][b.count]
+    return previous[b.count]
 }

@@ -29,7 +29,14 @@ local function add(findings, severity, record, message, opts)
     if problem then fail("findings:" .. severity .. ": " .. problem) end
   end
   local s = state[findings]
-  s.list[#s.list + 1] = { severity = severity, record = record, message = tostring(message),
+  -- Messages count against the memory limit: each is copied out of Lua and written out.
+  message = tostring(message)
+  s.bytes = s.bytes + #message
+  if host.text_budget > 0 and s.bytes > host.text_budget then
+    fail("memory limit: the findings' messages are more than " .. host.text_budget // (1 << 20)
+      .. " MB of text; raise it with --memory-limit MB")
+  end
+  s.list[#s.list + 1] = { severity = severity, record = record, message = message,
                           field = field, origin = caller_location() }
 end
 
@@ -52,7 +59,7 @@ local meta = {
 -- A new collector with the plugin's default severity, and the list it fills.
 local function new_findings(default_severity)
   local findings, list = setmetatable({}, meta), {}
-  state[findings], is_findings[findings] = { list = list, severity = default_severity }, true
+  state[findings], is_findings[findings] = { list = list, severity = default_severity, bytes = 0 }, true
   return findings, list
 end
 

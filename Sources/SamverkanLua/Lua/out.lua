@@ -51,11 +51,24 @@ local function check_decimals(decimals, what)
   return decimals
 end
 
+-- The document's text counts against the memory limit: the host copies every cell out of
+-- Lua and pads it in tables, so one 4 MB string in 250 cells is a gigabyte, not 4 MB.
+local text_budget, text_used = host.text_budget, 0
+local function counted(s)
+  text_used = text_used + #s
+  if text_budget > 0 and text_used > text_budget then
+    fail("memory limit: the report's document holds more than " .. text_budget // (1 << 20)
+      .. " MB of text (every cell counts, a repeated string too); raise it with --memory-limit MB")
+  end
+  return s
+end
+
 -- A plain value for the document: records by their name (else their label). Anything else
 -- (a table, a function, a collection) has no way to be shown: an error names it.
 local function cell(v, what)
   local tv = type(v)
-  if tv == "string" or tv == "number" or tv == "boolean" or tv == "nil" then return v end
+  if tv == "string" then return counted(v) end
+  if tv == "number" or tv == "boolean" or tv == "nil" then return v end
   if P.is_record(v) then
     local ok, name = pcall(function() return v.name end)
     if ok and type(name) == "string" then return name end
@@ -67,7 +80,7 @@ end
 
 local function text_of(v, what)
   local tv = type(v)
-  if tv == "string" then return v end
+  if tv == "string" then return counted(v) end
   if tv == "number" or tv == "boolean" then return tostring(v) end
   if tv == "nil" then fail(what .. ": expected a string, got nil") end
   return tostring(cell(v, what))
@@ -228,6 +241,7 @@ local out_meta = {
 
 -- A new document: the `out` a report writes to, and the list of blocks it fills.
 local function new_out()
+  text_used = 0
   local out, blocks = setmetatable({}, out_meta), {}
   blocks_of[out], is_out[out] = blocks, true
   return out, blocks

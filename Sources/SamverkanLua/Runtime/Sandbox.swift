@@ -136,6 +136,10 @@ enum Sandbox {
         lua.setField(host, "suggest")
         APIInstaller.pushPluginKeys(lua)
         lua.setField(host, "plugin_keys")
+        // What a report's document and a validation's findings may hold in text: the memory
+        // limit (out.lua, findings.lua), as the host copies that text out of Lua.
+        lua.push(runtime.options.memoryLimitMB << 20)
+        lua.setField(host, "text_budget")
         lua.push(DescribeLibrary.describeText)
         lua.setField(host, "describe_text")
         lua.push(DescribeLibrary.showText)

@@ -35,6 +35,15 @@ struct TextColumnWidths {
         for stage in Stage.allCases where excess > 0 {
             let floors = columns.map { $0.minimumWidth(at: stage) }
             if stage == .characters && floors.reduce(0, +) + separators > width { break }
+            // A column wider than the whole line is narrowed to it in one step: narrowing by
+            // one from a 20 000-character cell would wrap the column 20 000 times. (Widest
+            // first, every such column would get there before any other is touched, and
+            // to the same width: the wrap of a width is the wrap of any width between.)
+            for index in widths.indices where widths[index] > width && widths[index] > floors[index] {
+                let narrowed = columns[index].wrappedWidth(max(floors[index], width))
+                excess -= widths[index] - narrowed
+                widths[index] = narrowed
+            }
             while excess > 0, let next = columnToNarrow(widths.indices.filter { widths[$0] > floors[$0] },
                                                         widths: widths, byCost: stage == .characters) {
                 let narrowed = columns[next].wrappedWidth(widths[next] - 1)

@@ -10,6 +10,11 @@ import SamverkanCore
 struct TextTableLayout {
     static let separator = "  "
 
+    /// The most bytes a table is laid out to with its columns aligned. Padding multiplies:
+    /// one 4 MB cell in a column of 250 rows pads every row to 4 MB (1 GB). Past this the
+    /// rows are written unpadded, and a line under the table says so.
+    static let maximumAlignedBytes = 64 << 20
+
     let table: FormattedTable
     let width: Int
     let phrases: RenderPhrases
@@ -35,6 +40,12 @@ struct TextTableLayout {
         lines += layout(header, widths: widths)
         lines.append(String(repeating: "─", count: widths.reduce(0, +) + Self.separator.count * (widths.count - 1)))
         if table.rows.isEmpty { lines.append(phrases.noRows) }
+        let aligned = (table.rows.count + 2).multipliedReportingOverflow(by: widths.reduce(0, +) + Self.separator.count * widths.count)
+        if aligned.overflow || aligned.partialValue > Self.maximumAlignedBytes {
+            for row in table.rows { lines.append(row.map(\.text).joined(separator: Self.separator)) }
+            lines.append(phrases.notAligned(aligned.overflow ? Int.max >> 20 : aligned.partialValue >> 20))
+            return lines
+        }
         for row in table.rows { lines += layout(row, widths: widths) }
         return lines
     }

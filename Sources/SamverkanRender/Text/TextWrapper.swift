@@ -41,13 +41,19 @@ enum TextWrapper {
     static func pieces(of word: String) -> [String] {
         var pieces: [String] = []
         var piece = ""
+        // Whether the piece has a character that is not a break character, and whether it
+        // ends in one: kept as the piece grows, so a long word is one pass, not a square.
+        var hasOther = false, ending = false
         for character in word {
-            let ending = piece.last.map(breakAfter.contains) ?? false
-            if ending && !breakAfter.contains(character) && piece.contains(where: { !breakAfter.contains($0) }) {
+            let breaks = breakAfter.contains(character)
+            if ending && !breaks && hasOther {
                 pieces.append(piece)
                 piece = ""
+                hasOther = false
             }
             piece.append(character)
+            if !breaks { hasOther = true }
+            ending = breaks
         }
         return pieces + [piece]
     }
@@ -81,26 +87,20 @@ enum TextWrapper {
                 return
             }
             lines += finish()
-            var rest = piece
-            while DisplayWidth.of(rest) > width {
-                let (head, tail) = TextWrapper.split(rest, at: width)
-                lines.append(head)
-                rest = tail
+            // Cut into full-width heads in one pass (at least one character each); the rest
+            // stays on the line.
+            var head = "", used = 0
+            for character in piece {
+                let next = DisplayWidth.of(character)
+                if used + next > width && !head.isEmpty {
+                    lines.append(head)
+                    head = ""
+                    used = 0
+                }
+                head.append(character)
+                used += next
             }
-            append(rest, spaced: false)
+            append(head, spaced: false)
         }
-    }
-
-    /// The longest prefix of `word` that fits `width` columns (at least one character), and the rest.
-    private static func split(_ word: String, at width: Int) -> (String, String) {
-        var used = 0
-        var end = word.startIndex
-        while end < word.endIndex {
-            let next = DisplayWidth.of(word[end])
-            if used + next > width && end > word.startIndex { break }
-            used += next
-            end = word.index(after: end)
-        }
-        return (String(word[..<end]), String(word[end...]))
     }
 }

@@ -24,10 +24,11 @@ struct ValidationTextRenderer {
             // sequence in a value reaches the terminal; the colours are the renderer's own.
             // Line breaks of every kind break (`indented`); the rest is made visible.
             let v = { (text: String) in
-                VisibleText.visible(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+                guard text.utf8.contains(13) else { return VisibleText.visible(text) }
+                return VisibleText.visible(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
             }
             let prefix = diagnostic.location.map { v("\($0): ") } ?? ""
-            let line = prefix + paint(v(diagnostic.severityAndRule), diagnostic.severity) + ": " + v(diagnostic.messageWithNotes)
+            let line = prefix + paint(v(diagnostic.severityAndRule), diagnostic.severity) + ": " + v(Self.withShortMessage(diagnostic).messageWithNotes)
             lines.append(indented(line))
         }
         for failed in report.failedRules {
@@ -48,8 +49,27 @@ struct ValidationTextRenderer {
         return "\u{1B}[\(code)m\(label)\u{1B}[0m"
     }
 
+    /// The most characters of a message the text format shows: a terminal or a log is read
+    /// by people, and 3 000 findings of 100 KB each would be 300 MB of it.
+    static let maximumMessage = 4_000
+
+    /// The diagnostic with its message (not its notes) cut to ``maximumMessage``.
+    static func withShortMessage(_ diagnostic: Diagnostic) -> Diagnostic {
+        var copy = diagnostic
+        copy.message = shortened(diagnostic.message)
+        return copy
+    }
+
+    /// `message`, cut after ``maximumMessage`` characters with a note of how long it is.
+    static func shortened(_ message: String) -> String {
+        guard message.utf8.count > maximumMessage, message.count > maximumMessage else { return message }
+        return String(message.prefix(maximumMessage))
+            + " … (cut: \(message.count) characters in all; --format json has the whole message)"
+    }
+
     /// Indents every line after the first by four spaces (`\r\n`, `\r` and `\n` all break).
     private func indented(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return text }
         let parts = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         return parts.joined(separator: "\n    ")
     }
