@@ -81,7 +81,7 @@ hostile: deps
 # (Fuzz/.build/corpus) and the kept crash inputs; a new crash, timeout or OOM input is kept in
 # Tests/Fixtures/fuzz-regressions/<target>/ and fails the target. Prints executions per target.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz-csv fuzz-json fuzz-yaml fuzz-schema fuzz-where
+FUZZ_TARGETS ?= fuzz-csv fuzz-json fuzz-yaml fuzz-schema fuzz-where fuzz-render
 FUZZ_BUILD   := -c debug -Xswiftc -sanitize=fuzzer,address
 
 fuzz: deps

@@ -9,6 +9,7 @@ let package = Package(
         // For the libFuzzer targets in Fuzz/ (a package of its own, never built by this one).
         .library(name: "SamverkanCore", targets: ["SamverkanCore"]),
         .library(name: "SamverkanLua", targets: ["SamverkanLua"]),
+        .library(name: "SamverkanRender", targets: ["SamverkanRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// libFuzzer targets for samverkan's readers and the --where compiler. A package of its own,
+// libFuzzer targets for samverkan's readers, the --where compiler and the renderers. A package of its own,
 // so the main package's `swift build` and `swift test` never compile them; `make fuzz` builds
 // each with
 //   swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product NAME
@@ -16,6 +16,11 @@ let package = Package(
         .executableTarget(name: "fuzz-json", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
         .executableTarget(name: "fuzz-yaml", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
         .executableTarget(name: "fuzz-schema", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
+        .executableTarget(name: "fuzz-render", dependencies: [
+            "FuzzDriver",
+            .product(name: "SamverkanCore", package: "samverkan"),
+            .product(name: "SamverkanRender", package: "samverkan"),
+        ]),
         .executableTarget(name: "fuzz-where", dependencies: [
             "FuzzDriver",
             .product(name: "SamverkanCore", package: "samverkan"),
