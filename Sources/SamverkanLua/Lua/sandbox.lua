@@ -4,9 +4,11 @@
 -- `load`, the host's module finder and `reserve`, and returns `new_env(arguments)`, which
 -- makes the globals table of one script: reads of unknown names fail, `load` is text-only
 -- and `require` reads only `lib/` of the plugin folders.
-local base, forbidden, raw_load, find_module, reserve, api, write, chunk_limit = ...
+local base, forbidden, raw_load, find_module, reserve, api, write, chunk_limit, check_chunk = ...
 local type, error, tostring, setmetatable, select = type, error, tostring, setmetatable, select
 local string_byte = string.byte
+local table_concat = table.concat
+local pcall = pcall
 
 -- print writes where the command wants it (stdout for `run`, stderr when stdout is the
 -- output: Sandbox.write); note always to stderr, with the line that wrote it.
@@ -97,23 +99,26 @@ local env_meta = {
 -- error messages recurse in C per field of a chain, so a chunk's size bounds the stack).
 local too_large = "chunk is larger than samverkan loads (" .. chunk_limit // (1 << 20) .. " MB)"
 local function limited_load(chunk, chunkname, env)
+  if type(chunk) == "function" then
+    -- The pieces are joined first (at most the limit): the chunk is checked whole.
+    -- Past the limit the reader's result is dropped.
+    local pieces, total = {}, 0
+    while true do
+      local ok, piece = pcall(chunk)
+      if not ok then return nil, piece end
+      if piece == nil or piece == "" then break end
+      if type(piece) ~= "string" then return nil, "reader function must return a string" end
+      total = total + #piece
+      if total > chunk_limit then return nil, too_large end
+      pieces[#pieces + 1] = piece
+    end
+    chunk = table_concat(pieces)
+  end
   if type(chunk) == "string" then
     if #chunk > chunk_limit then return nil, too_large end
-  elseif type(chunk) == "function" then
-    -- Past the limit the reader ends the chunk early and the result is dropped (an error
-    -- raised in a reader would carry the run's traceback into load's message).
-    local reader, total, over = chunk, 0, false
-    local f, message = raw_load(function()
-      if over then return nil end
-      local piece = reader()
-      if type(piece) == "string" then
-        total = total + #piece
-        if total > chunk_limit then over = true; return nil end
-      end
-      return piece
-    end, chunkname, "t", env)
-    if over then return nil, too_large end
-    return f, message
+    -- Lua 5.4.4 compiles a few constructs wrongly, with no error (LuaChunkCheck.swift).
+    local problem = check_chunk(chunk, chunkname)
+    if problem then return nil, problem end
   end
   return raw_load(chunk, chunkname, "t", env)
 end

@@ -101,7 +101,7 @@ enum Sandbox {
         try FormatLibrary.install(in: runtime, base: base)
         try TextLibrary.install(in: runtime, base: base)
 
-        // new_env = sandbox.lua(base, forbidden, raw_load, find_module, reserve, api, write, chunk_limit)
+        // new_env = sandbox.lua(base, forbidden, raw_load, find_module, reserve, api, write, chunk_limit, check_chunk)
         try runPrelude(runtime, LuaSource.named("sandbox"), base: base) {
             lua.pushValue(base)
             lua.newTable(fields: forbidden.count)
@@ -115,7 +115,8 @@ enum Sandbox {
             lua.pushRef(runtime.refs.api)
             lua.push(write)
             lua.push(LuaRuntime.chunkLimit)
-            return 8
+            lua.push(checkChunk)
+            return 9
         }
         runtime.refs.newEnvironment = lua.ref()
         // The plugin modules, each run with `host` and kept in it under its name; drivers.lua,
@@ -202,6 +203,25 @@ enum Sandbox {
             let toStderr = runtime.stack.string(at: 1) == "note" || runtime.options.printToStderr
             if lua_type(runtime.L, 2) == LUA_TSTRING { sv_write_string(runtime.L, 2, toStderr ? 1 : 0) }
             return 0
+        }
+    }
+
+    /// check_chunk(source, chunkname) → nil, or "NAME:LINE: why" for what the system's Lua
+    /// would compile wrongly (LuaChunkCheck).
+    static let checkChunk: SwiftCallback = { state in
+        LuaRuntime.callback(state) { runtime in
+            guard let source = runtime.stack.string(at: 1), let problem = LuaChunkCheck.problem(in: source) else {
+                runtime.stack.pushNil()
+                return 1
+            }
+            var name = runtime.stack.type(2) == LUA_TSTRING ? runtime.stack.string(at: 2) ?? "" : ""
+            if name.hasPrefix("@") || name.hasPrefix("=") { name.removeFirst() } else if name.isEmpty {
+                name = "[string]"
+            } else {
+                name = "[string \"\(name.prefix(40))\"]"
+            }
+            runtime.stack.push("\(name):\(problem.line): \(problem.message)")
+            return 1
         }
     }
 
