@@ -52,6 +52,13 @@ static inline void sv_crash_install(void) {
     static volatile sig_atomic_t installed;
     static __thread int altstack_ready;
     if (!altstack_ready) {
+        /* A thread that has one already keeps it: AddressSanitizer gives each thread its
+           own and unmaps it when the thread ends, so it must stay the one it made. */
+        stack_t current;
+        if (sigaltstack(NULL, &current) == 0 && !(current.ss_flags & SS_DISABLE) && current.ss_size >= MINSIGSTKSZ)
+            altstack_ready = 1;
+    }
+    if (!altstack_ready) {
         stack_t alt;
         alt.ss_sp = malloc(SV_ALTSTACK_SIZE);   /* kept for the thread's life: the handler may need it at any time */
         alt.ss_size = SV_ALTSTACK_SIZE;

@@ -93,15 +93,7 @@ public final class ReplSession {
         let stack = runtime.stack
         let top = stack.top
         defer { stack.setTop(top) }
-        stack.pushRef(environment)
-        stack.push(name)
-        lua_rawget(runtime.L, -2)
-        if stack.type(-1) == LUA_TNIL {
-            stack.pop()
-            pushBase()
-            stack.push(name)
-            lua_rawget(runtime.L, -2)
-        }
+        pushGlobal(name)
         guard stack.type(-1) == LUA_TTABLE else { return nil }
         return stringKeys(at: stack.top)
     }
@@ -111,12 +103,20 @@ public final class ReplSession {
         let stack = runtime.stack
         let top = stack.top
         defer { stack.setTop(top) }
-        stack.pushRef(environment)
-        stack.push(name)
-        lua_rawget(runtime.L, -2)
+        pushGlobal(name)
         if let handle = runtime.record(at: -1) { return (runtime.kb.collections[Int(handle.collection)].name, true) }
         if let view = runtime.view(at: -1) { return (runtime.kb.collections[view.collection].name, false) }
         return nil
+    }
+
+    /// [+1 or more] The value of global `name`, read raw: the session's own, else the sandbox's.
+    private func pushGlobal(_ name: String) {
+        for push in [{ self.runtime.stack.pushRef(self.environment) }, { self.pushBase() }] {
+            push()
+            runtime.stack.push(name)
+            lua_rawget(runtime.L, -2)
+            if runtime.stack.type(-1) != LUA_TNIL { return }
+        }
     }
 
     private func baseNames() -> [String] {

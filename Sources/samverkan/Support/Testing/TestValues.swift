@@ -53,21 +53,8 @@ enum TestValues {
             .compactMap { name, value in value.map { (name, quoted($0)) } })
     }
 
-    /// A Lua string literal: double quotes, with `\"`, `\\` and control characters escaped.
-    static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\\\(scalar.value)"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A Lua string literal (LuaLiteral): double quotes, escapes.
+    static func quoted(_ s: String) -> String { LuaLiteral.quoted(s) }
 
     private static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
