@@ -101,12 +101,7 @@ public enum LuaAnnotations {
     }
 
     /// A field name as LuaLS reads it: bare when an identifier, else `["…"]`.
-    static func fieldName(_ name: String) -> String {
-        let bare = !name.isEmpty && identifier(name) == name && !(name.first?.isNumber ?? false)
-            && !luaKeywords.contains(name)
-        return bare ? name : "[\"" + name.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"") + "\"]"
-    }
+    static func fieldName(_ name: String) -> String { LuaLiteral.key(name) }
 
     private static func comment(_ description: String?) -> String {
         description.map { " " + oneLine($0) } ?? ""
@@ -115,11 +110,6 @@ public enum LuaAnnotations {
     private static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
-
-    private static let luaKeywords: Set<String> = [
-        "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if", "in",
-        "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
-    ]
 
     /// One function's annotation: its summary, `@param`s, `@return` and a stub.
     static func function(_ function: APIFunction, owner: String, substitute: (String) -> String = { $0 }) -> String {

@@ -12,21 +12,20 @@ enum LuaChunkCheck {
     private static let constantLimit = 255
 
     /// Why `source` would be compiled wrongly, with the 1-based line, or nil.
-    static func problem(in source: String) -> (line: Int, message: String)? {
+    static func problem(in bytes: [UInt8]) -> (line: Int, message: String)? {
         // Fast paths: neither bug can occur without its characters.
-        let bytes = source.utf8
         let hasIndex = bytes.contains(UInt8(ascii: "["))
         let hasBitwise = bytes.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "~")
             || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
         guard hasIndex || hasBitwise else { return nil }
-        let tokens = ChunkTokens(Array(source.utf8)).tokens
+        let tokens = ChunkTokens(bytes).tokens
         if hasIndex, let token = comparisonIndex(tokens) {
-            return (line(of: token, in: source),
+            return (line(of: token, in: bytes),
                     "a comparison written as an index (t[a < b]) is compiled wrongly by the system's Lua 5.4.4 "
                         + "(it indexes another variable); put it in a local first: local k = a < b; t[k]")
         }
         if hasBitwise, let token = integerLeftOfBitwise(tokens) {
-            return (line(of: token, in: source),
+            return (line(of: token, in: bytes),
                     "an integer on the left of a bitwise operator (1 ~ x) in a chunk of more than \(constantLimit) "
                         + "constants is compiled wrongly by the system's Lua 5.4.4; write it on the right: x ~ 1")
         }
@@ -37,7 +36,7 @@ enum LuaChunkCheck {
     private static func comparisonIndex(_ tokens: [ChunkToken]) -> ChunkToken? {
         for (i, token) in tokens.enumerated() where token.kind == .symbol && token.text == "[" && i > 0 {
             let before = tokens[i - 1]
-            let indexes = before.kind == .name && !keywords.contains(before.text) || before.kind == .string
+            let indexes = before.kind == .name && !LuaLiteral.keywords.contains(before.text) || before.kind == .string
                 || before.kind == .symbol && (before.text == ")" || before.text == "]")
             guard indexes, let close = matching(tokens, from: i) else { continue }
             var inner = Array(tokens[(i + 1)..<close])
@@ -98,12 +97,8 @@ enum LuaChunkCheck {
         }
     }
 
-    private static let keywords: Set<String> = ["and", "break", "do", "else", "elseif", "end", "false", "for", "function",
-                                                "goto", "if", "in", "local", "nil", "not", "or", "repeat", "return",
-                                                "then", "true", "until", "while"]
-
-    private static func line(of token: ChunkToken, in source: String) -> Int {
-        source.utf8.prefix(token.offset).reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+    private static func line(of token: ChunkToken, in bytes: [UInt8]) -> Int {
+        bytes.prefix(token.offset).reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
     }
 }
 

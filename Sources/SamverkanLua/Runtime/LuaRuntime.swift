@@ -147,7 +147,7 @@ public final class LuaRuntime {
             throw .syntax(LuaMessage(chunk: nil, line: nil,
                 text: "\(chunkName): \(source.count >> 20) MB of Lua is more than samverkan loads (4 MB); split it into modules (require)"))
         }
-        if let problem = LuaChunkCheck.problem(in: String(decoding: source, as: UTF8.self)) {
+        if let problem = LuaChunkCheck.problem(in: [UInt8](source)) {
             throw .syntax(LuaMessage(chunk: chunkName.hasPrefix("=") ? String(chunkName.dropFirst()) : chunkName,
                                      line: problem.line, text: problem.message))
         }

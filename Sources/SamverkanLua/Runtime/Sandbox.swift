@@ -210,7 +210,7 @@ enum Sandbox {
     /// would compile wrongly (LuaChunkCheck).
     static let checkChunk: SwiftCallback = { state in
         LuaRuntime.callback(state) { runtime in
-            guard let source = runtime.stack.string(at: 1), let problem = LuaChunkCheck.problem(in: source) else {
+            guard let source = runtime.stack.string(at: 1), let problem = LuaChunkCheck.problem(in: Array(source.utf8)) else {
                 runtime.stack.pushNil()
                 return 1
             }

@@ -19,9 +19,6 @@ struct ReplCompletion {
         case unknown
     }
 
-    static let keywords = ["and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
-                           "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"]
-
     /// The word being completed (the path that ends at the cursor) and its completions,
     /// sorted, each a whole replacement for the word.
     func complete(_ line: String) -> (prefix: String, candidates: [String]) {
@@ -29,7 +26,7 @@ struct ReplCompletion {
         let partialStart = word.lastIndex { !Self.isIdentifier($0) }.map(word.index(after:)) ?? word.startIndex
         let partial = String(word[partialStart...])
         guard partialStart > word.startIndex else {
-            let names = Set(session.globalNames() + Self.keywords)
+            let names = Set(session.globalNames()).union(LuaLiteral.keywords)
             return (word, names.filter { $0.hasPrefix(partial) }.sorted())
         }
         let separator = word[word.index(before: partialStart)]

@@ -35,6 +35,8 @@ enum TestData {
 
 /// What a case expects. Which keys apply depends on the plugin's kind.
 struct Expectation {
+    /// The keys the case wrote in `expect` (the kind checks read them).
+    var given: Set<String> = []
     var keys: [String]?
     /// Rows of a filter: field path → value, for the paths each row names.
     var rows: [[String: LuaData]]?

@@ -114,6 +114,7 @@ struct PluginTestParser {
     private func parseExpect(_ e: LuaTable, problems: inout [String]) -> Expectation {
         problems += unknownKeys(e, allowed: PluginTestKeys.expect.map(\.key), in: "'expect'")
         var expect = Expectation()
+        expect.given = Set(e.fields.keys)
         if let keys = e.fields["keys"] {
             expect.keys = list(keys, of: "keys", problems: &problems).compactMap { item in
                 guard let text = item.scalarText, !(item == .boolean(true) || item == .boolean(false)) else {

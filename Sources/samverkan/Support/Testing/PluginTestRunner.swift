@@ -61,10 +61,7 @@ struct PluginTestRunner {
 
     /// An expectation the plugin's kind cannot meet (`keys` for a report).
     private func misplacedExpectation(_ expect: Expectation, kind: PluginKind) -> String? {
-        let given: [String: Bool] = ["keys": expect.keys != nil, "rows": expect.rows != nil, "count": expect.count != nil,
-                                     "findings": expect.findings != nil, "text": expect.text != nil,
-                                     "contains": expect.contains != nil, "excludes": expect.excludes != nil]
-        for (key, kinds) in PluginTestKeys.expect where given[key] == true {
+        for (key, kinds) in PluginTestKeys.expect where expect.given.contains(key) {
             guard let kinds, !kinds.contains(kind) else { continue }
             let fitting = PluginTestKeys.expect.filter { $0.kinds?.contains(kind) ?? false }.map { "'\($0.key)'" }
             return "'\(key)' is for \(kinds.map { $0.rawValue + "s" }.sorted().joined(separator: " and ")); "
@@ -136,7 +133,7 @@ private struct Comparison {
                 return ["expected \(Self.article(error.kind)) error, got \(Self.article(kind)) error:", "  " + message]
             }
             if let pattern = error.message, !(try runtime.matches(message, pattern: pattern)) {
-                return ["the error message does not match the pattern \(Self.quoted(pattern)):", "  " + message]
+                return ["the error message does not match the pattern \(TestValues.quoted(pattern)):", "  " + message]
             }
             return []
         }
@@ -161,7 +158,7 @@ private struct Comparison {
             let got = rows.map { store.key(of: $0) ?? store.label(of: $0) }
             if got != keys {
                 lines.append("the keys differ (- expected, + got):")
-                lines += TestDiff.lines(expected: keys, got: got, matches: ==, expectedText: Self.quoted, gotText: Self.quoted)
+                lines += TestDiff.lines(expected: keys, got: got, matches: ==, expectedText: TestValues.quoted, gotText: TestValues.quoted)
                     .map { "  " + $0 }
             }
         }
@@ -214,7 +211,7 @@ private struct Comparison {
             lines += TestDiff.lines(expected: Array(expected.indices), got: Array(findings.indices),
                                     matches: { match[$0][$1] },
                                     expectedText: { i in TestValues.row(PluginTestKeys.finding.compactMap { key in
-                                        expected[i].attributes[key].map { (key, Self.quoted($0)) } }) },
+                                        expected[i].attributes[key].map { (key, TestValues.quoted($0)) } }) },
                                     gotText: { TestValues.finding(findings[$0]) }).map { "  " + $0 }
         }
         return lines
@@ -245,8 +242,8 @@ private struct Comparison {
             lines.append("the text differs (- expected, + got):")
             lines += TestDiff.text(expected: Self.trimmed(expected), got: Self.trimmed(text)).map { "  " + $0 }
         }
-        let missing = (expect.contains ?? []).filter { !text.contains($0) }.map { "the text does not contain \(Self.quoted($0))" }
-        let present = (expect.excludes ?? []).filter { text.contains($0) }.map { "the text contains \(Self.quoted($0))" }
+        let missing = (expect.contains ?? []).filter { !text.contains($0) }.map { "the text does not contain \(TestValues.quoted($0))" }
+        let present = (expect.excludes ?? []).filter { text.contains($0) }.map { "the text contains \(TestValues.quoted($0))" }
         if !missing.isEmpty || !present.isEmpty {
             lines += missing + present
             let shown = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -262,8 +259,6 @@ private struct Comparison {
         while t.hasSuffix("\n") { t = t.dropLast() }
         return String(t)
     }
-
-    static func quoted(_ s: String) -> String { TestValues.quoted(s) }
 
     private static func article(_ kind: ExpectedError.Kind) -> String {
         kind == .invalidPlugin ? "an invalid plugin" : "a " + kind.rawValue

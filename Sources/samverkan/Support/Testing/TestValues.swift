@@ -42,9 +42,7 @@ enum TestValues {
 
     /// `{ name = "Malmö", ["region.name"] = "Region Skåne" }`.
     static func row(_ fields: [(String, String)]) -> String {
-        "{ " + fields.map { name, value in
-            (isIdentifier(name) ? name : "[" + quoted(name) + "]") + " = " + value
-        }.joined(separator: ", ") + " }"
+        "{ " + fields.map { name, value in LuaLiteral.key(name) + " = " + value }.joined(separator: ", ") + " }"
     }
 
     /// A finding as an expected finding would be written.
@@ -55,11 +53,4 @@ enum TestValues {
 
     /// A Lua string literal (LuaLiteral): double quotes, escapes.
     static func quoted(_ s: String) -> String { LuaLiteral.quoted(s) }
-
-    private static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
-            return false
-        }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
-    }
 }
