@@ -38,5 +38,5 @@ func exitStatusTable(_ outcome: ValidationOutcome, _ expected: [Int32]) {
 
 @Test func failOnNamesAreTheCommandLineValues() {
     #expect(FailOn.allCases.map(\.rawValue) == ["error", "warning", "never"])
-    #expect(ValidationFormat.allCases.map(\.rawValue) == ["text", "json", "junit", "sarif", "github"])
+    #expect(ValidationFormat.allCases.map(\.rawValue) == ["text", "json", "junit", "sarif", "github", "html"])
 }

@@ -48,6 +48,37 @@ enum ValidationSamples {
     static let clean = ValidationReport(
         recordCount: 5777, rules: (1...12).map { RuleInfo(id: "rule-\($0)") })
 
+    /// A row that could not be read, a ref that follows from it, a finding the baseline
+    /// accepts and a stale baseline entry: what `validate` sorts out before rendering.
+    static let unread = Diagnostic(
+        .error, rule: "schema.parse",
+        "land_area_km2 427,07 looks like a decimal comma, which splits the row into 11 cells for the header's 10; write 427.07",
+        at: SourceLocation(file: "data/municipalities.csv", line: 62, column: 27), collection: "municipalities", key: "1281")
+
+    static let refToUnread: Diagnostic = {
+        var d = Diagnostic(.error, rule: "schema.ref", "municipality '1281' does not exist in municipalities: its row could not be read",
+                           at: SourceLocation(file: "data/population.csv", line: 4322, column: 11),
+                           collection: "population", key: "1281-1950", field: "municipality")
+        d.followsFrom = unread.location
+        return d
+    }()
+
+    static let accepted = BaselineEntry(minimum)
+    static let stale = BaselineEntry(fingerprint: "0123456789abcdef", rule: "schema.ref", collection: "municipalities",
+                                     key: "0999", message: "gone", location: SourceLocation(file: "baseline.yaml", line: 20, column: 5))
+
+    static let sortedOut: ValidationReport = {
+        var entry = accepted
+        entry.reason = "area under review"
+        entry.expires = "2027-06-30"
+        entry.location = SourceLocation(file: "baseline.yaml", line: 9, column: 5)
+        return ValidationReport(
+            diagnostics: [unread, claim], recordCount: 5776, rules: rules,
+            followOn: [refToUnread], suppressed: [SuppressedFinding(finding: minimum, entry: entry)],
+            baselineFile: "baseline.yaml",
+            baselineNotes: [BaselineNote(kind: .stale, message: "the entry for schema.ref on municipalities[0999] matches no finding any more; remove it", entry: stale)])
+    }()
+
     /// A finding whose text holds everything that needs escaping somewhere.
     static let awkward = Diagnostic(
         .warning, rule: "odd,rule:x", "line one\nline two\r\n100% <sure> & \"quoted\" 'single', a:b, på Å\u{01}\u{0B}end",

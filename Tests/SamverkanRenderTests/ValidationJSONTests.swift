@@ -8,6 +8,7 @@ import Testing
 
     @Test func findingsInFixedKeyOrderWithNulls() {
         let json = renderValidation(ValidationSamples.findings, as: .json, options: options)
+        let fingerprints = ValidationSamples.findings.diagnostics.sortedByLocation().map(\.fingerprint)
         #expect(json == """
             {
               "findings": [
@@ -21,7 +22,8 @@ import Testing
                   "collection": "priorities",
                   "key": null,
                   "field": null,
-                  "origin": "scripts/validations/coverage.lua:8"
+                  "origin": "scripts/validations/coverage.lua:8",
+                  "fingerprint": "\(fingerprints[0])"
                 },
                 {
                   "file": "data/municipalities.csv",
@@ -33,7 +35,8 @@ import Testing
                   "collection": "municipalities",
                   "key": "1214",
                   "field": "population",
-                  "origin": null
+                  "origin": null,
+                  "fingerprint": "\(fingerprints[1])"
                 },
                 {
                   "file": "data/regions.yaml",
@@ -45,16 +48,24 @@ import Testing
                   "collection": "regions",
                   "key": "12",
                   "field": null,
-                  "origin": "scripts/validations/population-claim.lua:12"
+                  "origin": "scripts/validations/population-claim.lua:12",
+                  "fingerprint": "\(fingerprints[2])"
                 }
               ],
+              "follow_on": [],
+              "suppressed": [],
+              "baseline": null,
               "failed_rules": [],
               "summary": {
                 "errors": 2,
                 "warnings": 1,
                 "records": 1014,
                 "rules": 9,
-                "failed_rules": 0
+                "failed_rules": 0,
+                "suppressed": 0,
+                "follow_on": 0,
+                "not_shown": 0,
+                "stale": 0
               }
             }
 
@@ -76,7 +87,11 @@ import Testing
                 "warnings": 1,
                 "records": 1014,
                 "rules": 10,
-                "failed_rules": 1
+                "failed_rules": 1,
+                "suppressed": 0,
+                "follow_on": 0,
+                "not_shown": 0,
+                "stale": 0
               }
             }
 
@@ -85,7 +100,8 @@ import Testing
 
     @Test func cleanRunHasEmptyLists() {
         let json = renderValidation(ValidationSamples.clean, as: .json, options: options)
-        #expect(json.hasPrefix("{\n  \"findings\": [],\n  \"failed_rules\": [],\n  \"summary\": {\n    \"errors\": 0,"))
+        #expect(json.hasPrefix("{\n  \"findings\": [],\n  \"follow_on\": [],\n  \"suppressed\": [],\n  \"baseline\": null,\n"
+            + "  \"failed_rules\": [],\n  \"summary\": {\n    \"errors\": 0,"))
     }
 
     @Test func stringsAreEscapedAndReadBackUnchanged() throws {

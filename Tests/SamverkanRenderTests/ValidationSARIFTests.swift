@@ -18,12 +18,14 @@ import Testing
         try #require((try object(report)["runs"] as? [[String: Any]])?.first)
     }
 
-    @Test(arguments: ["findings", "crashed", "clean", "awkward", "unlisted"])
+    @Test(arguments: ["findings", "crashed", "clean", "awkward", "unlisted", "sortedOut", "limited"])
     func outputIsValidAgainstTheOfficialSchema(_ name: String) throws {
         let reports = [
             "findings": ValidationSamples.findings,
             "crashed": ValidationSamples.crashed,
             "clean": ValidationSamples.clean,
+            "sortedOut": ValidationSamples.sortedOut,
+            "limited": { var r = ValidationSamples.sortedOut; r.show.maxFindings = 1; return r }(),
             "awkward": ValidationReport(diagnostics: [ValidationSamples.awkward], recordCount: 1),
             "unlisted": ValidationReport(
                 diagnostics: [Diagnostic(.error, rule: "x", "no line", at: SourceLocation(file: "data/a.csv", line: 0, column: 0))],
@@ -31,6 +33,29 @@ import Testing
         ]
         let report = try #require(reports[name])
         #expect(try ValidationSARIFSchemaCheck.violations(in: sarif(report)) == [])
+    }
+
+    /// Every result carries its fingerprint; the suppressed one its suppression; the
+    /// follow-on one is `open` with its cause related; a stale entry is a notification.
+    @Test func suppressionsFingerprintsAndFollowOnResults() throws {
+        let run = try run(ValidationSamples.sortedOut)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.map { $0["ruleId"] as? String } == ["schema.parse", "population-claim", "schema.ref", "schema.minimum"])
+        let fingerprints = results.map { ($0["partialFingerprints"] as? [String: String])?["samverkan/v1"] }
+        #expect(fingerprints == [ValidationSamples.unread, ValidationSamples.claim, ValidationSamples.refToUnread,
+                                 ValidationSamples.minimum].map(\.fingerprint))
+        #expect(results[2]["kind"] as? String == "open")
+        #expect(results[2]["level"] as? String == "none")
+        let related = (results[2]["relatedLocations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+        #expect((related?["region"] as? [String: Any])?["startLine"] as? Int == 62)
+        let suppressions = try #require(results[3]["suppressions"] as? [[String: Any]])
+        #expect(suppressions.count == 1)
+        #expect(suppressions[0]["kind"] as? String == "external")
+        #expect(suppressions[0]["justification"] as? String == "area under review")
+        #expect(results[0]["suppressions"] == nil)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        let notes = try #require(invocation["toolExecutionNotifications"] as? [[String: Any]])
+        #expect(notes.map { ($0["descriptor"] as? [String: Any])?["id"] as? String } == ["baseline.stale"])
     }
 
     @Test func theSchemaCheckRejectsAnInvalidLog() throws {

@@ -23,6 +23,10 @@ public struct Diagnostic: Sendable, Equatable {
     public var field: String?
     /// Where a script reported it (`scripts/validations/x.lua:12`), for Lua rules.
     public var origin: String?
+    /// The finding this one follows from, when it is only a consequence of it: a ref to a
+    /// row that could not be read, or a rule's finding computed without that row. `validate`
+    /// folds it under that finding (`… and 76 follow-on findings`) and still counts it.
+    public var followsFrom: SourceLocation?
 
     public init(
         _ severity: Severity, rule: String, _ message: String,
@@ -65,8 +69,16 @@ extension Array where Element == Diagnostic {
 
     /// Sorted by file, line and column; diagnostics without a location first.
     public func sortedByLocation() -> [Diagnostic] {
+        sorted(byLocation: \.location)
+    }
+}
+
+extension Array {
+    /// Sorted by the location each element has (file, line, column), those without one
+    /// first, ties in their order here.
+    public func sorted(byLocation location: (Element) -> SourceLocation?) -> [Element] {
         enumerated().sorted { a, b in
-            switch (a.element.location, b.element.location) {
+            switch (location(a.element), location(b.element)) {
             case let (l?, r?): return l != r ? l < r : a.offset < b.offset
             case (nil, _?): return true
             case (_?, nil): return false

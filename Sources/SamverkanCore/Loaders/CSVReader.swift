@@ -86,6 +86,18 @@ protocol CSVSink {
     /// A well-formed row of as many cells as the header, starting on `line`; `p` holds the bytes.
     /// (`cells` may hold stale cells after the row's own.)
     mutating func row(_ cells: [CSVCell], line: Int, bytes p: UnsafePointer<UInt8>)
+    /// A row that cannot be read, with the error that reports it: the first `count` cells as
+    /// far as they were read. `reliable` is how many leading cells stand before the fault
+    /// (nil when the cell count is wrong and only the sink can tell where); `rest` is true
+    /// when the rows after it cannot be read either (an unterminated quoted cell). The sink
+    /// may word the error better (it knows the fields) and notes what the row would have held.
+    mutating func unread(_ cells: [CSVCell], count: Int, reliable: Int?, rest: Bool, line: Int,
+                         bytes p: UnsafePointer<UInt8>, diagnostic: inout Diagnostic)
+}
+
+extension CSVSink {
+    mutating func unread(_ cells: [CSVCell], count: Int, reliable: Int?, rest: Bool, line: Int,
+                         bytes p: UnsafePointer<UInt8>, diagnostic: inout Diagnostic) {}
 }
 
 /// Collects the rows as ``RawRecord``s (for ``CSVReader/read(_:file:)-(UnsafeRawBufferPointer,_)``).
@@ -163,6 +175,8 @@ struct CSVParser {
     var cells: [CSVCell] = []
     var cellCount = 0
     var rowError: Diagnostic?
+    /// Set when `readRow` stopped at a quoted cell that the file never closes.
+    var unterminated: Diagnostic?
 
     init(p: UnsafePointer<UInt8>, n: Int, file: String) {
         self.p = p
@@ -188,7 +202,10 @@ struct CSVParser {
             diagnostics.append(error(Self.emptyFileMessage, at: Position(line: 1, column: 1)))
             return
         }
-        guard readRow() else { return }
+        guard readRow() else {
+            if let unterminated { diagnostics.append(unterminated) }
+            return
+        }
         if let rowError {
             // Without readable field names no row can be read.
             diagnostics.append(rowError)
@@ -224,18 +241,40 @@ struct CSVParser {
                 released = i
             }
             let rowLine = line
-            guard readRow() else { return }
+            guard readRow() else {
+                if let unterminated {
+                    report(unterminated, reliable: cellCount, rest: true, line: rowLine, into: &sink)
+                }
+                return
+            }
             if let rowError {
-                diagnostics.append(rowError)
+                report(rowError, reliable: reliableCells(before: rowError), rest: false, line: rowLine, into: &sink)
                 continue
             }
             if cellCount != width {
                 let position = cellCount > width ? cells[width].position : Position(line: rowLine, column: 1)
-                diagnostics.append(error(Self.countMessage(cells: cellCount, fields: width), at: position))
+                report(error(Self.countMessage(cells: cellCount, fields: width), at: position), reliable: nil, rest: false,
+                       line: rowLine, into: &sink)
                 continue
             }
             sink.row(cells, line: rowLine, bytes: p)
         }
+    }
+
+    /// Reports a row that cannot be read, through the sink, which may word it better.
+    private mutating func report<Sink: CSVSink>(_ diagnostic: Diagnostic, reliable: Int?, rest: Bool, line: Int,
+                                                into sink: inout Sink) {
+        var diagnostic = diagnostic
+        sink.unread(cells, count: cellCount, reliable: reliable, rest: rest, line: line, bytes: p, diagnostic: &diagnostic)
+        diagnostics.append(diagnostic)
+    }
+
+    /// How many of the row's cells start before the cell that holds the fault `diagnostic` names.
+    private func reliableCells(before diagnostic: Diagnostic) -> Int {
+        guard let location = diagnostic.location else { return 0 }
+        let fault = Position(line: location.line, column: location.column)
+        let started = cells.prefix(cellCount).count { $0.position <= fault }
+        return max(0, started - 1)
     }
 
     /// Skips completely empty lines (and a lone CR at the very end).
@@ -272,7 +311,7 @@ struct CSVParser {
                 while true {
                     guard j < n else {
                         if let rowError { diagnostics.append(rowError) }
-                        diagnostics.append(error(Self.unterminatedMessage, at: position))
+                        unterminated = error(Self.unterminatedMessage, at: position)
                         return false
                     }
                     let c = p[j]

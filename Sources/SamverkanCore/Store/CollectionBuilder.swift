@@ -13,7 +13,7 @@ struct CollectionBuilder {
     var diagnostics: [Diagnostic] = []
     private let fieldIndex: [String: Int]
     private let checkers: [ConstraintChecker?]
-    private let types: [FieldType]
+    let types: [FieldType]
     private let kinds: [ColumnData.Kind]
     private let required: [Bool]
     /// The field index of the name last seen at each position: rows of one file repeat
@@ -35,6 +35,10 @@ struct CollectionBuilder {
     /// CSV: the cell index and field of each header column that names a field, and the fields no column names.
     private var csvFields: [(cell: Int, field: Int)] = []
     private var csvAbsent: [Int] = []
+    /// CSV: the field each header cell names (nil for a name that is no field), and the header's width.
+    private(set) var csvFieldOfCell: [Int?] = []
+    /// The rows that could not be read (`unread`, in CollectionBuilder+Unread.swift).
+    var unreadRows: [UnreadRow] = []
     /// The size of the CSV file being read (0 otherwise): text columns reserve room from it.
     private let fileSize: Int
 
@@ -179,10 +183,12 @@ extension CollectionBuilder: CSVSink {
     mutating func header(names: [String], kept: [Int], positions: [Position]) {
         var named = Array(repeating: false, count: columns.count)
         csvFields = []
+        csvFieldOfCell = Array(repeating: nil, count: names.count)
         for (k, cell) in kept.enumerated() {
             let name = names[cell]
             if let f = fieldIndex[name] {
                 csvFields.append((cell, f))
+                csvFieldOfCell[cell] = f
                 named[f] = true
             } else {
                 diagnostics.append(unknownField(name, at: positions[k]))

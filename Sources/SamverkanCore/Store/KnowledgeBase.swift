@@ -9,9 +9,12 @@ public final class KnowledgeBase: Sendable {
     /// The collections whose file could not be read at all (missing, or a syntax error):
     /// they are empty here, so what is said about them, or across all data, is unreliable.
     public let unreadable: Set<String>
+    /// The rows that could not be read, in file order (their errors are in `diagnostics`).
+    public let unreadRows: [UnreadRow]
 
     init(schema: Schema, collections: [CollectionStore], diagnostics: [Diagnostic], directory: String,
-         unreadable: Set<String> = []) {
+         unreadable: Set<String> = [], unreadRows: [UnreadRow] = []) {
+        self.unreadRows = unreadRows
         self.schema = schema
         self.collections = collections
         self.diagnostics = diagnostics

@@ -9,7 +9,11 @@ public enum KnowledgeBaseLoader {
     ///
     /// A collection named in `replacing` takes its records from that table instead of its
     /// file (`samverkan test`'s records written in a test; their diagnostics name the test).
-    public static func load(directory: String, replacing: [String: (table: RawTable, file: String)] = [:]) -> KnowledgeBase {
+    ///
+    /// A collection named in `substituting` takes its records from that file instead of its
+    /// own (`validate --file new.csv --as x`): `path` is read, `file` names it in diagnostics.
+    public static func load(directory: String, replacing: [String: (table: RawTable, file: String)] = [:],
+                            substituting: [String: (path: String, file: String)] = [:]) -> KnowledgeBase {
         let display = DisplayPath(directory: directory)
         let schemaPath = (directory as NSString).appendingPathComponent("schema.yaml")
         let schemaFile = display.path(for: "schema.yaml")
@@ -33,6 +37,14 @@ public enum KnowledgeBaseLoader {
                 builders.append(builder)
                 continue
             }
+            if let given = substituting[collection.name] {
+                var substitute = collection
+                substitute.file = given.file
+                let (builder, readDiagnostics) = build(substitute, path: given.path, file: given.file)
+                diagnostics += readDiagnostics
+                builders.append(builder)
+                continue
+            }
             let file = display.path(for: collection.file)
             guard let path = DataFolder.resolvedPath(of: collection.file, in: directory) else {
                 // Not opened at all (the schema reports `..` and absolute paths itself).
@@ -52,13 +64,15 @@ public enum KnowledgeBaseLoader {
             builders.append(builder)
         }
         for builder in builders { diagnostics += builder.diagnostics }
-        // Refs into a file that could not be read are not reported again, one by one.
+        let unreadRows = builders.flatMap(\.unreadRows)
+        // Refs into a file that could not be read are not reported again, one by one; refs to
+        // a row that could not be read follow from its error.
         // (The linker takes the only copy of the columns, so resolving refs copies nothing.)
-        var linker = ReferenceLinker(builders: consume builders, unreadable: unreadable)
+        var linker = ReferenceLinker(builders: consume builders, unreadable: unreadable, unreadRows: unreadRows)
         let collections = linker.link()
         diagnostics += linker.diagnostics
-        return KnowledgeBase(schema: schema, collections: collections,
-                             diagnostics: diagnostics.sortedByLocation(), directory: directory, unreadable: unreadable)
+        return KnowledgeBase(schema: schema, collections: collections, diagnostics: diagnostics.sortedByLocation(),
+                             directory: directory, unreadable: unreadable, unreadRows: unreadRows)
     }
 
     /// Reads a collection's file into a builder; returns it and the reader's diagnostics.
@@ -131,10 +145,16 @@ public enum KnowledgeBaseLoader {
 }
 
 /// How file paths appear in diagnostics: relative to the working folder when inside it.
-struct DisplayPath {
+public struct DisplayPath {
     let base: String
 
-    init(directory: String) {
+    /// A file path as diagnostics show it (`data/x.csv`, or absolute outside the working folder).
+    public static func shown(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        return DisplayPath(directory: url.deletingLastPathComponent().path).path(for: url.lastPathComponent)
+    }
+
+    public init(directory: String) {
         let absolute = URL(fileURLWithPath: directory).standardizedFileURL.path
         let cwd = FileManager.default.currentDirectoryPath
         if absolute == cwd {
@@ -146,7 +166,7 @@ struct DisplayPath {
         }
     }
 
-    func path(for file: String) -> String {
+    public func path(for file: String) -> String {
         base.isEmpty ? file : (base as NSString).appendingPathComponent(file)
     }
 }

@@ -4,10 +4,27 @@ struct ReferenceLinker {
     private var builders: [CollectionBuilder]
     private let unreadable: Set<String>
     private(set) var diagnostics: [Diagnostic] = []
+    /// Per collection, the keys of its rows that could not be read, with where each was reported.
+    private let unreadKeys: [String: [String: SourceLocation]]
+    /// Per collection, where reading stopped, when its rows after some point could not be read.
+    private let unreadRest: [String: SourceLocation]
 
-    init(builders: [CollectionBuilder], unreadable: Set<String>) {
+    init(builders: [CollectionBuilder], unreadable: Set<String>, unreadRows: [UnreadRow] = []) {
         self.builders = builders
         self.unreadable = unreadable
+        var keys: [String: [String: SourceLocation]] = [:]
+        var rest: [String: SourceLocation] = [:]
+        for row in unreadRows {
+            if let key = row.key, keys[row.collection]?[key] == nil { keys[row.collection, default: [:]][key] = row.location }
+            if row.rest, rest[row.collection] == nil { rest[row.collection] = row.location }
+        }
+        unreadKeys = keys
+        unreadRest = rest
+    }
+
+    /// The error a broken ref to `key` in `collection` follows from, if its row could not be read.
+    private func unreadCause(of key: String, in collection: String) -> SourceLocation? {
+        unreadKeys[collection]?[key] ?? unreadRest[collection]
     }
 
     mutating func link() -> [CollectionStore] {
@@ -72,10 +89,14 @@ struct ReferenceLinker {
                 default: break
                 }
                 for key in resolved.broken where !unreadable.contains(targetName) {
-                    let hint = didYouMean(key, in: targetKeys.sampleKeys) ?? ""
-                    diagnostics.append(builders[b].diagnostic("schema.ref",
+                    let cause = unreadCause(of: key, in: targetName)
+                    let hint = cause != nil ? ": its row could not be read"
+                        : didYouMean(key, in: targetKeys.sampleKeys) ?? ""
+                    var diagnostic = builders[b].diagnostic("schema.ref",
                         "\(field.name) '\(key)' does not exist in \(targetName)\(hint)",
-                        row: row, field: field.name, at: builders[b].cellPosition(row: row, field: f)))
+                        row: row, field: field.name, at: builders[b].cellPosition(row: row, field: f))
+                    diagnostic.followsFrom = cause
+                    diagnostics.append(diagnostic)
                 }
             }
         }

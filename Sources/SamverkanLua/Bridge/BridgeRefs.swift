@@ -28,6 +28,21 @@ struct BridgeState {
     var records = UnsafeMutableBufferPointer<RecordAccess>(start: nil, count: 0)
     /// The C side (shim_record.h): per collection, every field's interned name and memory.
     var fast = UnsafeMutableBufferPointer<sv_collection>(start: nil, count: 0)
+    /// The collections (by id) whose records or views Lua was given since the last reset:
+    /// what a validation read, to tell which of its findings may follow from an unread row.
+    /// A bit each for the first 64 (a record pushed through a ref costs one OR), then a set.
+    var readMask: UInt64 = 0
+    var readBeyondMask: Set<Int> = []
+
+    @inline(__always)
+    mutating func noteRead(_ collection: Int) {
+        if collection < 64 { readMask |= 1 << UInt64(collection) } else { readBeyondMask.insert(collection) }
+    }
+
+    /// The collections read since `readMask` and `readBeyondMask` were last cleared.
+    func collectionsRead(of count: Int) -> [Int] {
+        (0..<count).filter { $0 < 64 ? readMask & (1 << UInt64($0)) != 0 : readBeyondMask.contains($0) }
+    }
 
     /// Frees the record access tables (after the state is closed).
     mutating func free() {

@@ -39,6 +39,7 @@ extension LuaRuntime {
     }
 
     private func pushViewHeader(_ header: ViewHeader, rows: [Int32]) {
+        bridge.pointee.noteRead(Int(header.collection))
         let size = MemoryLayout<ViewHeader>.stride + rows.count * MemoryLayout<Int32>.stride
         if let memory = sv_newuserdata(L, size) {
             memory.storeBytes(of: header, as: ViewHeader.self)

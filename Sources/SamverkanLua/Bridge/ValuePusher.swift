@@ -43,6 +43,7 @@ extension LuaRuntime {
 
     /// [+1] Pushes the record at `row` of a collection as userdata (made in C, as `c[i]` makes it).
     func pushRecord(collection: Int, row: Int) {
+        bridge.pointee.noteRead(collection)
         sv_push_record_of(L, Int32(collection), Int32(row))
     }
 

@@ -33,9 +33,12 @@ extension LuaRuntime {
     }
 
     /// Runs a validation plugin; its findings become diagnostics whose rule is the plugin's name.
+    /// Afterwards `collectionsRead` names the collections it read.
     public func runValidation(_ plugin: Plugin, params: [String: ParamValue]) throws(ScriptError) -> [Diagnostic] {
         naming(plugin.info.file)
         defer { naming(nil) }
+        bridge.pointee.readMask = 0
+        bridge.pointee.readBeyondMask = []
         let top = stack.top
         defer { stack.setTop(top) }
         pushDriver("validation")
@@ -44,6 +47,11 @@ extension LuaRuntime {
         pushParams(params)
         try call(arguments: 3, results: 1)
         return readFindings(at: stack.top, rule: plugin.info.name)
+    }
+
+    /// The collections whose records the last `runValidation` was given, in schema order.
+    public var collectionsRead: [String] {
+        bridge.pointee.collectionsRead(of: kb.collections.count).map { kb.collections[$0].name }
     }
 
     /// Whether `text` matches the Lua pattern `pattern`; a malformed pattern is an error.

@@ -23,9 +23,10 @@ public enum FailOn: String, Sendable, CaseIterable {
 ///
 /// 1 when a finding at or above `failOn` exists; else 4 when a rule crashed; else 0.
 /// Findings decide first: a run that found errors exits 1 even if a plugin also crashed,
-/// since the data must be fixed either way, and the crash is still printed.
+/// since the data must be fixed either way, and the crash is still printed. Follow-on
+/// findings count (folding only changes what is shown); suppressed ones do not.
 public func exitStatus(for report: ValidationReport, failOn: FailOn) -> Int32 {
-    if report.diagnostics.contains(where: { failOn.fails(on: $0.severity) }) { return 1 }
+    if (report.diagnostics + report.followOn).contains(where: { failOn.fails(on: $0.severity) }) { return 1 }
     if !report.failedRules.isEmpty { return 4 }
     return 0
 }

@@ -12,6 +12,13 @@ public enum ValidationFormat: String, Sendable, CaseIterable {
     case sarif
     /// GitHub Actions workflow commands (`::error file=…::…`), then a summary.
     case github
+    /// One self-contained data-quality page (no network) a publisher can attach.
+    case html
+
+    /// The format `-o FILE` means by its extension when `--format` is not given.
+    public static let byExtension: [String: ValidationFormat] = [
+        "txt": .text, "json": .json, "xml": .junit, "sarif": .sarif, "html": .html, "htm": .html,
+    ]
 }
 
 /// Renders a validation run in `format`; every format ends with a line break.
@@ -26,5 +33,6 @@ public func renderValidation(_ report: ValidationReport, as format: ValidationFo
     case .junit: ValidationJUnitRenderer(report: report).render()
     case .sarif: ValidationSARIFRenderer(report: report).render()
     case .github: ValidationGitHubRenderer(report: report, options: options).render()
+    case .html: ValidationHTMLRenderer(report: report, options: options).render()
     }
 }

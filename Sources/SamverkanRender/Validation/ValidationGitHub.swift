@@ -7,30 +7,45 @@ import SamverkanCore
 ///     ::error title=population-claim::the rule failed: …%0Astack traceback: …
 ///     2 errors, 1 warning in 1 014 records (9 rules); 1 rule failed
 ///
-/// One command per finding, sorted (`::warning` for warnings; `file`, `line` and `col`
-/// only when the finding has a location), one `::error` per crashed rule with its
-/// traceback, then the plain `ValidationSummary` line.
+/// One command per finding that counts, sorted (`::warning` for warnings; `file`, `line`
+/// and `col` only when the finding has a location; at most `--max-findings`), one
+/// `::error` per crashed rule with its traceback, one `::notice` per baseline note, then
+/// the plain `ValidationSummary` line, which counts the folded and suppressed findings.
+/// A finding with follow-on findings says how many follow from it.
 struct ValidationGitHubRenderer {
     let report: ValidationReport
     let options: RenderOptions
 
     func render() -> String {
         var lines: [String] = []
-        for diagnostic in report.sortedDiagnostics {
-            var properties: [(String, String)] = []
-            if let location = diagnostic.location {
-                properties += [("file", location.file), ("line", String(location.line)), ("col", String(location.column))]
+        let followOn = report.followOnByCause
+        for diagnostic in report.shownDiagnostics {
+            var message = diagnostic.messageWithNotes
+            if let location = diagnostic.location, let folded = followOn[location] {
+                message += "\n… and \(folded.count) follow-on \(folded.count == 1 ? "finding" : "findings") "
+                    + "(samverkan validate --show-follow-on)"
             }
-            properties.append(("title", diagnostic.rule))
-            lines.append(command(diagnostic.severity.rawValue, properties, diagnostic.messageWithNotes))
+            lines.append(command(diagnostic.severity.rawValue, properties(diagnostic.location, title: diagnostic.rule), message))
         }
         for failed in report.failedRules {
             var message = "the rule failed: \(failed.message)"
             if let traceback = failed.traceback, !traceback.isEmpty { message += "\n" + traceback }
             lines.append(command("error", [("title", failed.id)], message))
         }
+        for note in report.baselineNotes {
+            lines.append(command("notice", properties(note.entry.location, title: note.kind.rawValue), note.message))
+        }
         lines.append(ValidationSummary(report: report, locale: options.locale).line)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func properties(_ location: SourceLocation?, title: String) -> [(String, String)] {
+        var properties: [(String, String)] = []
+        if let location {
+            properties += [("file", location.file), ("line", String(location.line)), ("col", String(location.column))]
+        }
+        properties.append(("title", title))
+        return properties
     }
 
     private func command(_ name: String, _ properties: [(String, String)], _ message: String) -> String {

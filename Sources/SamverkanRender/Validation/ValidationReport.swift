@@ -15,17 +15,87 @@ public struct ValidationReport: Sendable, Equatable {
     public var failedRules: [FailedRule]
     /// The program's version, for the `sarif` driver; omitted there when nil.
     public var toolVersion: String?
+    /// The findings that follow only from another (`followsFrom`, a row that could not be
+    /// read): folded under it, counted, listed with `show.followOn`. They count for the exit code.
+    public var followOn: [Diagnostic]
+    /// The findings a baseline accepts: counted, listed with `show.suppressed`, never failing.
+    public var suppressed: [SuppressedFinding]
+    /// The baseline file applied, if any, and what it says about its own entries.
+    public var baselineFile: String?
+    public var baselineNotes: [BaselineNote]
+    /// What to show beyond the findings that count.
+    public var show: ValidationShow
+    /// What the page of `--format html` says about the run (`html` only).
+    public var context: ValidationContext
 
     /// A report; `rules` should list every rule that ran, passing or not.
     public init(
         diagnostics: [Diagnostic] = [], recordCount: Int = 0,
-        rules: [RuleInfo] = [], failedRules: [FailedRule] = [], toolVersion: String? = nil
+        rules: [RuleInfo] = [], failedRules: [FailedRule] = [], toolVersion: String? = nil,
+        followOn: [Diagnostic] = [], suppressed: [SuppressedFinding] = [],
+        baselineFile: String? = nil, baselineNotes: [BaselineNote] = [],
+        show: ValidationShow = ValidationShow(), context: ValidationContext = ValidationContext()
     ) {
         self.diagnostics = diagnostics
         self.recordCount = recordCount
         self.rules = rules
         self.failedRules = failedRules
         self.toolVersion = toolVersion
+        self.followOn = followOn
+        self.suppressed = suppressed
+        self.baselineFile = baselineFile
+        self.baselineNotes = baselineNotes
+        self.show = show
+        self.context = context
+    }
+}
+
+/// What `validate` shows beyond the findings that count (`--show-suppressed`,
+/// `--show-follow-on`, `--max-findings`).
+public struct ValidationShow: Sendable, Equatable {
+    /// List the suppressed findings (else they are only counted).
+    public var suppressed: Bool
+    /// List the follow-on findings under their cause (else they are only counted there).
+    public var followOn: Bool
+    /// Show at most this many of the findings that count; the rest are counted as not shown.
+    public var maxFindings: Int?
+
+    public init(suppressed: Bool = false, followOn: Bool = false, maxFindings: Int? = nil) {
+        self.suppressed = suppressed
+        self.followOn = followOn
+        self.maxFindings = maxFindings
+    }
+}
+
+/// What the data-quality page says about the run besides its findings.
+public struct ValidationContext: Sendable, Equatable {
+    /// When the run was made, as the page prints it (`2026-12-02 05:41 UTC`).
+    public var time: String?
+    /// The data folder and each collection's file and record count.
+    public var dataFolder: String?
+    public var collections: [CollectionSize]
+    /// Source lines around each finding, by file and line (the finding's line and one each side).
+    public var excerpts: [String: [Int: String]]
+
+    public init(time: String? = nil, dataFolder: String? = nil, collections: [CollectionSize] = [],
+                excerpts: [String: [Int: String]] = [:]) {
+        self.time = time
+        self.dataFolder = dataFolder
+        self.collections = collections
+        self.excerpts = excerpts
+    }
+}
+
+/// A collection of the data set, for the page's overview.
+public struct CollectionSize: Sendable, Equatable {
+    public var name: String
+    public var file: String
+    public var records: Int
+
+    public init(name: String, file: String, records: Int) {
+        self.name = name
+        self.file = file
+        self.records = records
     }
 }
 
@@ -71,6 +141,35 @@ extension ValidationReport {
     /// findings without a location first, ties in the order they were reported.
     var sortedDiagnostics: [Diagnostic] { diagnostics.sortedByLocation() }
 
+    /// The findings that count that the output shows: all of them, or the first
+    /// `show.maxFindings`.
+    var shownDiagnostics: [Diagnostic] {
+        let sorted = sortedDiagnostics
+        guard let limit = show.maxFindings, limit < sorted.count else { return sorted }
+        return Array(sorted.prefix(max(0, limit)))
+    }
+
+    /// How many findings that count `show.maxFindings` leaves out.
+    var notShownCount: Int {
+        guard let limit = show.maxFindings else { return 0 }
+        return max(0, diagnostics.count - max(0, limit))
+    }
+
+    /// The follow-on findings by the location of the finding they follow from, sorted.
+    var followOnByCause: [SourceLocation: [Diagnostic]] {
+        var groups: [SourceLocation: [Diagnostic]] = [:]
+        for finding in followOn.sortedByLocation() {
+            if let cause = finding.followsFrom { groups[cause, default: []].append(finding) }
+        }
+        return groups
+    }
+
+    /// The suppressed findings, sorted as the others are.
+    var sortedSuppressed: [SuppressedFinding] { suppressed.sorted(byLocation: \.finding.location) }
+
+    /// The stale baseline entries.
+    var staleCount: Int { baselineNotes.count(where: { $0.kind == .stale }) }
+
     /// How many findings are errors.
     var errorCount: Int { diagnostics.count(where: { $0.severity == .error }) }
 
@@ -83,7 +182,7 @@ extension ValidationReport {
         var seen = Set<String>()
         var result: [RuleInfo] = []
         for rule in rules where seen.insert(rule.id).inserted { result.append(rule) }
-        for diagnostic in diagnostics where seen.insert(diagnostic.rule).inserted {
+        for diagnostic in diagnostics + followOn + suppressed.map(\.finding) where seen.insert(diagnostic.rule).inserted {
             result.append(RuleInfo(id: diagnostic.rule, defaultSeverity: diagnostic.severity))
         }
         for failed in failedRules where seen.insert(failed.id).inserted {

@@ -8,7 +8,14 @@ import SamverkanCore
 ///   file as given, percent-encoded (RFC 3986), so it stays relative to the working folder.
 /// - The finding's collection, key, field and origin, when known, are the result's `properties`.
 /// - Crashed rules are `toolExecutionNotifications` of the one invocation, whose
-///   `executionSuccessful` is false when any rule crashed.
+///   `executionSuccessful` is false when any rule crashed; so are the baseline's notes
+///   (stale and expired entries, level `note`) and the count `--max-findings` left out.
+/// - Every result has `partialFingerprints` (`samverkan/v1`: the finding's fingerprint,
+///   which does not depend on line numbers), so code scanning keeps one alert per finding.
+/// - A finding the baseline accepts has `suppressions` (kind `external`, status
+///   `accepted`, the entry's reason as `justification`).
+/// - A follow-on finding is a result of kind `open` (the tool cannot decide it until its
+///   cause is fixed) and level `none`, with its cause as a `relatedLocation`.
 struct ValidationSARIFRenderer {
     let report: ValidationReport
 
@@ -18,7 +25,7 @@ struct ValidationSARIFRenderer {
         for (i, rule) in rules.enumerated() { index[rule.id] = i }
         let run = JSONValue.object([
             ("tool", .object([("driver", driver(rules))])),
-            ("results", .array(report.sortedDiagnostics.map { result($0, ruleIndex: index[$0.rule]) })),
+            ("results", .array(results(index))),
             ("invocations", .array([invocation(index)])),
         ])
         let log = JSONValue.object([
@@ -46,12 +53,36 @@ struct ValidationSARIFRenderer {
         return .object(members)
     }
 
-    private func result(_ diagnostic: Diagnostic, ruleIndex: Int?) -> JSONValue {
+    /// The findings that count (as many as are shown), then the follow-on and the suppressed ones.
+    private func results(_ index: [String: Int]) -> [JSONValue] {
+        report.shownDiagnostics.map { result($0, ruleIndex: index[$0.rule]) }
+            + report.followOn.sortedByLocation().map { result($0, ruleIndex: index[$0.rule], followOn: true) }
+            + report.sortedSuppressed.map { result($0.finding, ruleIndex: index[$0.finding.rule], suppressedBy: $0.entry) }
+    }
+
+    private func result(_ diagnostic: Diagnostic, ruleIndex: Int?, followOn: Bool = false,
+                        suppressedBy entry: BaselineEntry? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.rule))]
         if let ruleIndex { members.append(("ruleIndex", .integer(ruleIndex))) }
-        members.append(("level", .string(diagnostic.severity.rawValue)))
+        if followOn { members.append(("kind", .string("open"))) }
+        members.append(("level", .string(followOn ? "none" : diagnostic.severity.rawValue)))
         members.append(("message", .object([("text", .string(diagnostic.messageWithNotes))])))
         if let location = diagnostic.location { members.append(("locations", .array([self.location(location)]))) }
+        if followOn, let cause = diagnostic.followsFrom {
+            var related = self.location(cause)
+            if case .object(var parts) = related {
+                parts.append(("message", .object([("text", .string("the row that could not be read"))])))
+                related = .object(parts)
+            }
+            members.append(("relatedLocations", .array([related])))
+        }
+        members.append(("partialFingerprints", .object([("samverkan/v1", .string(diagnostic.fingerprint))])))
+        if let entry {
+            var suppression: [(String, JSONValue)] = [("kind", .string("external")), ("status", .string("accepted"))]
+            if !entry.reason.isEmpty { suppression.append(("justification", .string(entry.reason))) }
+            if let at = entry.location { suppression.append(("location", self.location(at))) }
+            members.append(("suppressions", .array([.object(suppression)])))
+        }
         let notes: [(String, String?)] = [
             ("collection", diagnostic.collection), ("key", diagnostic.key),
             ("field", diagnostic.field), ("origin", diagnostic.origin),
@@ -75,10 +106,28 @@ struct ValidationSARIFRenderer {
 
     private func invocation(_ index: [String: Int]) -> JSONValue {
         var members: [(String, JSONValue)] = [("executionSuccessful", .bool(report.failedRules.isEmpty))]
-        if !report.failedRules.isEmpty {
-            members.append(("toolExecutionNotifications", .array(report.failedRules.map { notification($0, index) })))
-        }
+        let notifications = report.failedRules.map { notification($0, index) } + report.baselineNotes.map(notification)
+            + (report.notShownCount > 0 ? [notShown] : [])
+        if !notifications.isEmpty { members.append(("toolExecutionNotifications", .array(notifications))) }
         return .object(members)
+    }
+
+    private func notification(_ note: BaselineNote) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        if let at = note.entry.location { members.append(("locations", .array([location(at)]))) }
+        members += [
+            ("level", .string("note")),
+            ("message", .object([("text", .string(note.message))])),
+            ("descriptor", .object([("id", .string(note.kind.rawValue))])),
+        ]
+        return .object(members)
+    }
+
+    private var notShown: JSONValue {
+        .object([
+            ("level", .string("note")),
+            ("message", .object([("text", .string("\(report.notShownCount) more findings not shown (--max-findings \(report.show.maxFindings ?? 0))"))])),
+        ])
     }
 
     private func notification(_ failed: FailedRule, _ index: [String: Int]) -> JSONValue {

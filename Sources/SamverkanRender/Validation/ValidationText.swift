@@ -19,17 +19,19 @@ struct ValidationTextRenderer {
 
     func render() -> String {
         var lines: [String] = []
-        for diagnostic in report.sortedDiagnostics {
-            // What comes from the data or a script is made visible (VisibleText): no escape
-            // sequence in a value reaches the terminal; the colours are the renderer's own.
-            // Line breaks of every kind break (`indented`); the rest is made visible.
-            let v = { (text: String) in
-                guard text.utf8.contains(13) else { return VisibleText.visible(text) }
-                return VisibleText.visible(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        let followOn = report.followOnByCause
+        for diagnostic in report.shownDiagnostics {
+            lines.append(line(diagnostic))
+            guard let location = diagnostic.location, let folded = followOn[location] else { continue }
+            if report.show.followOn {
+                lines += folded.map { "    ↳ " + line($0) }
+            } else {
+                let noun = folded.count == 1 ? "follow-on finding" : "follow-on findings"
+                lines.append("    … and \(number(folded.count)) \(noun) (samverkan validate --show-follow-on)")
             }
-            let prefix = diagnostic.location.map { v("\($0): ") } ?? ""
-            let line = prefix + paint(v(diagnostic.severityAndRule), diagnostic.severity) + ": " + v(Self.withShortMessage(diagnostic).messageWithNotes)
-            lines.append(indented(line))
+        }
+        if report.notShownCount > 0 {
+            lines.append("… and \(number(report.notShownCount)) more not shown (--max-findings \(report.show.maxFindings ?? 0))")
         }
         for failed in report.failedRules {
             let label = paint(VisibleText.visible("error[\(failed.id)]"), .error)
@@ -38,9 +40,42 @@ struct ValidationTextRenderer {
                 lines.append(indented("    " + VisibleText.visible(traceback)))
             }
         }
+        for note in report.baselineNotes {
+            let location = note.entry.location.map { "\($0): " } ?? ""
+            lines.append(VisibleText.visible("\(location)note[\(note.kind.rawValue)]: \(note.message)"))
+        }
+        if report.show.suppressed && !report.suppressed.isEmpty {
+            lines.append("suppressed by the baseline \(VisibleText.visible(report.baselineFile ?? "")):")
+            for suppressed in report.sortedSuppressed {
+                lines.append("    " + line(suppressed.finding))
+                lines.append("        " + VisibleText.visible(Self.acceptance(suppressed.entry)))
+            }
+        }
         if options.summary { lines.append(ValidationSummary(report: report, locale: options.locale).line) }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
+
+    /// `accepted: area under review (until 2027-06-30)`, what a suppressed finding's entry says.
+    static func acceptance(_ entry: BaselineEntry) -> String {
+        let reason = entry.reason.isEmpty ? "no reason given" : entry.reason
+        return "accepted: \(reason)" + (entry.expires.map { " (until \($0))" } ?? "")
+    }
+
+    /// One finding: `file:line:col: severity[rule]: message (notes)`, made visible.
+    private func line(_ diagnostic: Diagnostic) -> String {
+        // What comes from the data or a script is made visible (VisibleText): no escape
+        // sequence in a value reaches the terminal; the colours are the renderer's own.
+        // Line breaks of every kind break (`indented`); the rest is made visible.
+        let v = { (text: String) in
+            guard text.utf8.contains(13) else { return VisibleText.visible(text) }
+            return VisibleText.visible(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        }
+        let prefix = diagnostic.location.map { v("\($0): ") } ?? ""
+        return indented(prefix + paint(v(diagnostic.severityAndRule), diagnostic.severity) + ": "
+                            + v(Self.withShortMessage(diagnostic).messageWithNotes))
+    }
+
+    private func number(_ n: Int) -> String { NumberFormat(locale: options.locale).number(Double(n)) }
 
     /// The `severity[rule]` label in bold red (errors) or bold yellow (warnings), with colour on.
     private func paint(_ label: String, _ severity: Severity) -> String {

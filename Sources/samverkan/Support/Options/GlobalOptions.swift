@@ -112,10 +112,22 @@ extension OutputLocale: ExpressibleByArgument {}
 enum DataFailure {
     static let shown = 50
 
+    /// The errors, those that only follow from a row that could not be read folded under
+    /// it (`… and 72 follow-on errors`), as `validate` shows them; all of them counted.
     static func failure(_ diagnostics: [Diagnostic], console: Console) -> CLIFailure {
         let errors = diagnostics.filter { $0.severity == .error }
-        var lines = errors.prefix(shown).map(console.format)
-        if errors.count > shown { lines.append("… and \(errors.count - shown) more errors") }
+        let causes = Set(errors.compactMap { $0.followsFrom == nil ? $0.location : nil })
+        let followOn = Dictionary(grouping: errors.filter { $0.followsFrom.map(causes.contains) ?? false }) { $0.followsFrom }
+        let standing = errors.filter { !($0.followsFrom.map(causes.contains) ?? false) }
+        var lines: [String] = []
+        for error in standing.prefix(shown) {
+            lines.append(console.format(error))
+            if let location = error.location, let folded = followOn[location] {
+                lines.append("    … and \(folded.count) follow-on \(folded.count == 1 ? "error" : "errors") "
+                    + "(samverkan validate --show-follow-on)")
+            }
+        }
+        if standing.count > shown { lines.append("… and \(standing.count - shown) more errors") }
         let noun = errors.count == 1 ? "error" : "errors"
         lines.append("\(console.errorPrefix())the data has \(errors.count) \(noun); fix them "
             + "(samverkan validate lists every finding) or run with --allow-invalid")

@@ -11,8 +11,13 @@ struct PluginSession {
     /// Loads the data (exit 3 on errors unless --allow-invalid, or always lenient when `strict`
     /// is false), starts a runtime and finds the plugins.
     init(global: GlobalOptions, strict: Bool = true) throws(CLIFailure) {
+        try self.init(global: global, kb: global.loadKnowledgeBase(strict: strict))
+    }
+
+    /// A session over a knowledge base loaded already.
+    init(global: GlobalOptions, kb: KnowledgeBase) throws(CLIFailure) {
         self.global = global
-        kb = try global.loadKnowledgeBase(strict: strict)
+        self.kb = kb
         runtime = try ScriptRunner.makeRuntime(kb: kb, global: global)
         catalog = PluginCatalog(folders: global.pluginFolders)
     }

@@ -23,17 +23,23 @@ struct ValidationRun {
         ("schema.unique", "Keys and unique fields are unique."),
     ]
 
-    init(kb: KnowledgeBase) {
+    private let followOn: FollowOnFinder
+
+    /// A run over `kb`, starting from the load's diagnostics (or those given instead).
+    init(kb: KnowledgeBase, diagnostics: [Diagnostic]? = nil) {
         self.kb = kb
-        diagnostics = kb.diagnostics
+        self.diagnostics = diagnostics ?? kb.diagnostics
+        followOn = FollowOnFinder(kb: kb)
         rules = Self.schemaRules.map { RuleInfo(id: $0.0, description: $0.1, file: nil, defaultSeverity: .error) }
     }
 
-    mutating func add(_ plugin: Plugin, result: Result<[Diagnostic], ScriptError>) {
+    /// A plugin's findings (or its crash); `read` names the collections it read, to tell which
+    /// findings follow from a row that could not be read.
+    mutating func add(_ plugin: Plugin, result: Result<[Diagnostic], ScriptError>, read: [String]) {
         rules.append(RuleInfo(id: plugin.info.name, description: plugin.info.description, file: plugin.info.file,
                               defaultSeverity: plugin.info.severity))
         switch result {
-        case .success(let found): diagnostics += found
+        case .success(let found): diagnostics += followOn.mark(found, read: Set(read))
         case .failure(let error):
             failed.append(FailedRule(id: plugin.info.name, message: error.message, traceback: error.traceback))
         }
@@ -45,9 +51,25 @@ struct ValidationRun {
         failed.append(FailedRule(id: problem.name, message: "invalid plugin: " + problem.formatted, traceback: nil))
     }
 
-    var report: ValidationReport {
-        ValidationReport(diagnostics: diagnostics.sortedByLocation(), recordCount: kb.recordCount, rules: rules,
-                         failedRules: failed)
+    /// How many rules crashed.
+    var failedCount: Int { failed.count }
+
+    /// Every finding of the run, sorted, before the baseline and folding sort them out.
+    var findings: [Diagnostic] { diagnostics.sortedByLocation() }
+
+    /// The report: the baseline's entries suppress what they match; a finding that follows
+    /// from one that still counts is folded under it (else it counts on its own).
+    func report(baseline: Baseline?, today: String, show: ValidationShow) -> ValidationReport {
+        var open = findings
+        var suppressed: [SuppressedFinding] = []
+        var notes: [BaselineNote] = []
+        if let baseline { (open, suppressed, notes) = baseline.apply(to: open, today: today) }
+        let causes = Set(open.compactMap { $0.followsFrom == nil ? $0.location : nil })
+        let followOn = open.filter { $0.followsFrom.map(causes.contains) ?? false }
+        open.removeAll { $0.followsFrom.map(causes.contains) ?? false }
+        return ValidationReport(diagnostics: open, recordCount: kb.recordCount, rules: rules, failedRules: failed,
+                                followOn: followOn, suppressed: suppressed, baselineFile: baseline?.file,
+                                baselineNotes: notes, show: show)
     }
 }
 
