@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func whatIsWrittenReadsBackWithAwkwardMessages() throws {
-        let awkward = Diagnostic(.warning, rule: "odd", "a \"quote\", a: colon\nand a line\tbreak \\ \u{01}", collection: "c", key: "#1")
+        let awkward = Diagnostic(.warning, rule: "odd", "a \"quote\", a: colon\nand a line\tbreak \\ \u{01}\u{7F}\u{85}\u{2028}\u{FEFF}é", collection: "c", key: "#1")
         let text = BaselineWriter.text(for: [Self.minimum, awkward, Self.minimum])
         let (baseline, problems) = BaselineReader.read(text: text, file: "b.yaml")
         #expect(problems == [])

@@ -21,14 +21,9 @@ public enum BaselineReader {
 
     public static func read(text: String, file: String) -> (baseline: Baseline?, problems: [Diagnostic]) {
         var reader = Reader(file: file)
-        let root: Node?
-        do {
-            let composed = try YAMLDuplicateKeys.compose(text, file: file)
-            root = composed.root
-            reader.problems += composed.diagnostics
-        } catch {
-            return (nil, [yamlDiagnostic(error, file: file).asBaselineProblem])
-        }
+        let (root, problems, read) = YAMLDuplicateKeys.composeLocated(text, file: file)
+        reader.problems += problems
+        guard read else { return (nil, reader.problems.map(\.asBaselineProblem)) }
         let entries = reader.baseline(root)
         guard reader.problems.isEmpty else { return (nil, reader.problems.map(\.asBaselineProblem)) }
         return (Baseline(file: file, entries: entries), [])

@@ -36,26 +36,20 @@ public enum BaselineWriter {
         return (lines + entries).joined(separator: "\n") + "\n"
     }
 
-    /// A YAML double-quoted scalar: `\"`, `\\`, and escapes for every control character.
+    /// A YAML double-quoted scalar. A JSON string is one (YAML 1.2 took JSON's escapes);
+    /// on top, the characters YAML does not allow in a file even inside quotes (DEL, the C1
+    /// controls, the line and paragraph separators, a byte order mark) are escaped too.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var out = ""
+        for scalar in JSONValue.quote(text).unicodeScalars {
+            let v = scalar.value
+            if v == 0x7F || (0x80..<0xA0).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF {
+                let hex = String(v, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        return out
     }
 }

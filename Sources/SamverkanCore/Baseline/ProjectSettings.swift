@@ -21,15 +21,9 @@ public struct ProjectSettings: Sendable, Equatable {
     public static func read(path: String, file: String) -> (settings: ProjectSettings?, problems: [Diagnostic]) {
         guard let data = FileManager.default.contents(atPath: path) else { return (nil, []) }
         guard let text = String(data: data, encoding: .utf8) else { return (nil, [notUTF8Diagnostic(data, file: file)]) }
-        let root: Node?
-        var problems: [Diagnostic] = []
-        do {
-            let composed = try YAMLDuplicateKeys.compose(text, file: file)
-            root = composed.root
-            problems += composed.diagnostics
-        } catch {
-            return (nil, [yamlDiagnostic(error, file: file)])
-        }
+        let (root, composeProblems, read) = YAMLDuplicateKeys.composeLocated(text, file: file)
+        var problems = composeProblems
+        guard read else { return (nil, problems) }
         func problem(_ message: String, _ node: Node?) {
             problems.append(Diagnostic(.error, rule: "settings", message,
                                        at: SourceLocation(file: file, node?.position ?? Position(line: 1, column: 1))))

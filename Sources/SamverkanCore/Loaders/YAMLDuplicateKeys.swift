@@ -31,6 +31,17 @@ enum YAMLDuplicateKeys {
         return (root, repeats.map { Diagnostic(.error, rule: "schema.parse", $0.message, at: SourceLocation(file: file, $0.position)) })
     }
 
+    /// `compose(_:file:)` with what stops the file as a diagnostic too: `read` is false then
+    /// (and `root` nil), and `diagnostics` ends with that one located error.
+    static func composeLocated(_ text: String, file: String) -> (root: Node?, diagnostics: [Diagnostic], read: Bool) {
+        do {
+            let composed = try compose(text, file: file)
+            return (composed.root, composed.diagnostics, true)
+        } catch {
+            return (nil, [yamlDiagnostic(error, file: file)], false)
+        }
+    }
+
     /// Composes `text`, reading past repeated keys in block mappings; throws what stops it.
     static func compose(_ text: String) throws -> (root: Node?, repeats: [Repeat]) {
         var source = text

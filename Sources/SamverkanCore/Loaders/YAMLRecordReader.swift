@@ -12,15 +12,9 @@ public enum YAMLRecordReader {
     /// Reads `text`; `single` expects one mapping instead of a sequence.
     public static func read(text: String, file: String, single: Bool) -> RawTable {
         var table = RawTable()
-        let root: Node?
-        do {
-            let composed = try YAMLDuplicateKeys.compose(text, file: file)
-            root = composed.root
-            table.diagnostics += composed.diagnostics
-        } catch {
-            table.diagnostics.append(yamlDiagnostic(error, file: file))
-            return table
-        }
+        let (root, problems, read) = YAMLDuplicateKeys.composeLocated(text, file: file)
+        table.diagnostics += problems
+        guard read else { return table }
         guard let root else {
             // As in CSV and JSON: an empty file is more often a failed save than no records.
             table.diagnostics.append(Diagnostic(.error, rule: "schema.parse",

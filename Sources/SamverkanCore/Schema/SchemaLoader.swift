@@ -22,15 +22,9 @@ public struct SchemaLoader {
 
 
     private mutating func parse(_ text: String) -> [CollectionSchema] {
-        let root: Node?
-        do {
-            let composed = try YAMLDuplicateKeys.compose(text, file: file)
-            root = composed.root
-            diagnostics += composed.diagnostics
-        } catch {
-            diagnostics.append(yamlDiagnostic(error, file: file))
-            return []
-        }
+        let (root, problems, read) = YAMLDuplicateKeys.composeLocated(text, file: file)
+        diagnostics += problems
+        guard read else { return [] }
         guard let root, case .mapping(let top) = root else {
             diagnostics.append(Diagnostic(.error, rule: "schema.definition",
                 "the schema must be a mapping with a 'collections' key",
