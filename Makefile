@@ -4,19 +4,20 @@ BIN        := .build/debug/samverkan
 RELEASE_BIN:= .build/release/samverkan
 PREFIX     ?= /usr/local
 
-.PHONY: all deps embed build release demo docs tutorial test lua-check test-asan test-tsan hostile fuzz bench install clean
+.PHONY: all deps python-deps embed build release demo docs tutorial test lua-check test-asan test-tsan hostile fuzz bench install clean
 
 all: build
 
-# liblua5.4-dev and libedit-dev (and pkg-config to find them) from Debian's packages, when
+# liblua5.4-dev, libedit-dev and zlib1g-dev (and pkg-config to find them) from Debian's packages, when
 # missing; lua5.4 (luac5.4) and lua-check (luacheck), which lua-check uses.
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists lua5.4 || ! pkg-config --exists libedit \
+	    || ! pkg-config --exists zlib \
 	    || ! command -v luac5.4 >/dev/null 2>&1 || ! command -v luacheck >/dev/null 2>&1; then \
-	  echo "Installing liblua5.4-dev, libedit-dev, lua5.4, lua-check and pkg-config (apt-get)…"; \
+	  echo "Installing liblua5.4-dev, libedit-dev, zlib1g-dev, lua5.4, lua-check and pkg-config (apt-get)…"; \
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config liblua5.4-dev libedit-dev lua5.4 lua-check >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pkg-config liblua5.4-dev libedit-dev zlib1g-dev lua5.4 lua-check >/dev/null; \
 	fi
 
 # The compiler does not see that embed.S includes Sources/SamverkanLua/Lua/*.lua (.incbin):
@@ -43,8 +44,21 @@ docs: build
 tutorial: build
 	python3 tools/tutorial_outputs.py docs/tutorial.md
 
-test: deps embed lua-check
+test: deps embed lua-check python-deps
 	$(SWIFT) test
+
+# openpyxl, which the workbook tests read .xlsx files back with, in a virtual environment
+# of its own (Debian's Python refuses pip installs into the system's).
+python-deps:
+	@if ! .build/venv/bin/python -c 'import openpyxl' >/dev/null 2>&1; then \
+	  echo "Installing openpyxl into .build/venv (pip)…"; \
+	  if ! python3 -m venv .build/venv >/dev/null 2>&1; then \
+	    if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv >/dev/null; \
+	    python3 -m venv .build/venv; \
+	  fi; \
+	  .build/venv/bin/pip install -q openpyxl; \
+	fi
 
 # Every Lua file the project ships, the host's own (embedded in the binary) and scripts/,
 # compiles. One file per luac run: Debian's luac5.4 (5.4.4) frees twice when given several.
@@ -58,7 +72,7 @@ lua-check: deps
 # The same tests under AddressSanitizer / ThreadSanitizer, in build folders of their own.
 # Under ASan every samverkan process the CLI tests start is also checked for leaks at exit
 # (LeakSanitizer; Foundation's and XCTest's own leaks are suppressed in Tests/Sanitizers).
-test-asan: deps embed
+test-asan: deps embed python-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 test-tsan: deps embed
@@ -81,7 +95,7 @@ hostile: deps
 # (Fuzz/.build/corpus) and the kept crash inputs; a new crash, timeout or OOM input is kept in
 # Tests/Fixtures/fuzz-regressions/<target>/ and fails the target. Prints executions per target.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz-csv fuzz-json fuzz-yaml fuzz-schema fuzz-where fuzz-render
+FUZZ_TARGETS ?= fuzz-csv fuzz-json fuzz-yaml fuzz-schema fuzz-xlsx fuzz-where fuzz-render
 FUZZ_BUILD   := -c debug -Xswiftc -sanitize=fuzzer,address
 
 fuzz: deps

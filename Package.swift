@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // .xlsx workbooks are zip archives: read and written with ZIPFoundation (zlib).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system's liblua5.4 plus a minimal C shim (ENGINEERING §2).
@@ -31,7 +33,7 @@ let package = Package(
         // The knowledge base: schema, loaders, record store, diagnostics. No Lua.
         .target(
             name: "SamverkanCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The Lua runtime and the bridge to the record store.
         // Its own Lua code lives in Lua/*.lua, embedded at build time by SamverkanLuaCode.
@@ -44,7 +46,7 @@ let package = Package(
         // installed program needs no resource folder.
         .target(name: "SamverkanLuaCode", cSettings: [.headerSearchPath("../SamverkanLua/Lua")]),
         // Output formats: report documents, query tables and diagnostics, rendered.
-        .target(name: "SamverkanRender", dependencies: ["SamverkanCore"]),
+        .target(name: "SamverkanRender", dependencies: ["SamverkanCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "samverkan",
             dependencies: [

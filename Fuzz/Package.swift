@@ -16,6 +16,7 @@ let package = Package(
         .executableTarget(name: "fuzz-json", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
         .executableTarget(name: "fuzz-yaml", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
         .executableTarget(name: "fuzz-schema", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
+        .executableTarget(name: "fuzz-xlsx", dependencies: ["FuzzDriver", .product(name: "SamverkanCore", package: "samverkan")]),
         .executableTarget(name: "fuzz-render", dependencies: [
             "FuzzDriver",
             .product(name: "SamverkanCore", package: "samverkan"),

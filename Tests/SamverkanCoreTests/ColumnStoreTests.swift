@@ -66,6 +66,15 @@ import Testing
         }
     }
 
+    /// `decimal: ","`: number fields read Swedish numbers; integers their digit groups.
+    @Test func aDecimalCommaCollectionReadsSwedishNumbers() throws {
+        let schema = Self.schema.replacingOccurrences(of: "    file: things.csv\n", with: "    file: things.csv\n    delimiter: \";\"\n    decimal: \",\"\n")
+        let kb = try Self.load(schema, ["things.csv": "id;n;x;flag;day;name\n1;1 000;1 234,5;;;\n2;-7;-0,25;;;\n3;12\u{A0}345;3;;;\n"])
+        #expect(Self.messages(kb) == [])
+        #expect(try Self.values(kb, "n") == [.integer(1000), .integer(-7), .integer(12345)])
+        #expect(try Self.values(kb, "x") == [.number(1234.5), .number(-0.25), .number(3)])
+    }
+
     @Test func cellsThatAreNotOfTheirTypeGetTheUsualMessages() throws {
         let kb = try Self.load(Self.schema, ["things.csv": #"""
             id,n,x,flag,day,name
@@ -75,7 +84,8 @@ import Testing
             """#])
         #expect(Self.messages(kb) == [
             "things.csv:2:3: error[schema.type]: n \"1 000\" is not an integer (write it without spaces: 1000) (things[1])",
-            "things.csv:2:9: error[schema.type]: x \"1,5\" is not a number (use a point as the decimal separator) (things[1])",
+            "things.csv:2:9: error[schema.type]: x \"1,5\" is written with a decimal comma; add decimal: \",\" to collection "
+                + "'things' in schema.yaml (the other cells like it follow from this one) (things[1])",
             "things.csv:2:15: error[schema.type]: flag \"ja\" is not a boolean (write true or false) (things[1])",
             "things.csv:2:18: error[schema.type]: day \"2023-02-29\" is not a valid date (write YYYY-MM-DD) (things[1])",
             "things.csv:3:3: error[schema.type]: n \"99999999999999999999\" is not an integer (things[2])",

@@ -70,7 +70,7 @@ import Testing
             key: code
             fields:
               code: { type: string }
-        """, "schema.yaml:3:11: error[schema.definition]: file 'regions.txt' of collection 'regions' must end in .yaml, .yml, .csv or .json"),
+        """, "schema.yaml:3:11: error[schema.definition]: file 'regions.txt' of collection 'regions' must end in .yaml, .yml, .csv, .json or .xlsx"),
         ("""
         collections:
           regions:
@@ -102,7 +102,7 @@ import Testing
             kye: code
             fields:
               code: { type: string }
-        """, "schema.yaml:4:5: error[schema.definition]: unknown key 'kye' in collection 'regions' (did you mean 'key'?); expected one of description, fields, file, key, relations, single"),
+        """, "schema.yaml:4:5: error[schema.definition]: unknown key 'kye' in collection 'regions' (did you mean 'key'?); expected one of decimal, delimiter, description, encoding, fields, file, header_row, key, relations, sheet, single"),
         ("""
         collections:
           regions:

@@ -13,23 +13,50 @@ public struct Position: Hashable, Sendable, Comparable {
     }
 }
 
-/// A file and a position in it, as diagnostics print it: `data/x.csv:14:23`.
+/// A file and a position in it, as diagnostics print it: `data/x.csv:14:23`; in a sheet of
+/// a workbook, as Excel users name a cell: `data/sjukhus.xlsx:Sjukhus!D4` (line = row,
+/// column = column number).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
+    /// The sheet of an .xlsx workbook; nil in a text file.
+    public var sheet: String?
 
-    public init(file: String, line: Int, column: Int) {
+    public init(file: String, line: Int, column: Int, sheet: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.sheet = sheet
     }
 
-    public init(file: String, _ position: Position) {
-        self.init(file: file, line: Int(position.line), column: Int(position.column))
+    public init(file: String, _ position: Position, sheet: String? = nil) {
+        self.init(file: file, line: Int(position.line), column: Int(position.column), sheet: sheet)
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String {
+        guard let sheet else { return "\(file):\(line):\(column)" }
+        return "\(file):\(Self.sheetReference(sheet))!\(Self.columnLetters(column))\(line)"
+    }
+
+    /// A sheet's name as a cell reference writes it: quoted when it holds more than
+    /// letters, digits and `_` (`'Min flik'!A1`, a quote doubled).
+    static func sheetReference(_ name: String) -> String {
+        let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
+        return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// Excel's letters for a column number: 1 → A, 26 → Z, 27 → AA, 16384 → XFD.
+    public static func columnLetters(_ column: Int) -> String {
+        guard column >= 1 else { return "?" }
+        var n = column, letters = ""
+        while n > 0 {
+            let remainder = (n - 1) % 26
+            letters = String(Character(Unicode.Scalar(UInt8(65 + remainder)))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)

@@ -30,18 +30,30 @@ public enum CSVReader {
     /// (rows with problems are reported, not handed on). Returns the diagnostics and
     /// where each kept header name stands. `release(offset)` is called now and then with
     /// an offset before which no byte will be read again.
+    /// `dialect` gives the delimiter and, for the messages of a file that is not written as
+    /// its schema says, the collection and its declared encoding (the bytes are UTF-8 here).
     static func scan<Sink: CSVSink>(_ bytes: UnsafeRawBufferPointer, file: String, into sink: inout Sink,
-                                    release: ((Int) -> Void)? = nil)
+                                    release: ((Int) -> Void)? = nil, dialect: CSVDialect = CSVDialect())
         -> (diagnostics: [Diagnostic], headerPositions: [String: Position]) {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             return ([Diagnostic(.error, rule: "schema.parse", CSVParser.emptyFileMessage,
                                 at: SourceLocation(file: file, line: 1, column: 1))], [:])
         }
-        var parser = CSVParser(p: base.assumingMemoryBound(to: UInt8.self), n: bytes.count, file: file)
+        var parser = CSVParser(p: base.assumingMemoryBound(to: UInt8.self), n: bytes.count, file: file, dialect: dialect)
         parser.release = release
         parser.run(into: &sink)
         return (parser.diagnostics, parser.headerPositions)
     }
+}
+
+/// What the parser needs to know of a collection's CSV dialect (`FileFormat`).
+struct CSVDialect {
+    /// The byte between cells.
+    var delimiter: UInt8 = 0x2C
+    /// The collection, for the hints that name its schema entry; nil outside a load.
+    var collection: String?
+    /// Whether the file is meant to be UTF-8 (else it was decoded before the parse).
+    var utf8 = true
 }
 
 /// One cell of a CSV row: its content bytes `p[start..<end]` (inside the quotes for a quoted cell).
@@ -137,14 +149,32 @@ struct CSVParser {
         "duplicate field name '\(name)' in the header; each field may appear once"
     }
 
-    static func countMessage(cells: Int, fields: Int) -> String {
+    static func countMessage(cells: Int, fields: Int, delimiter: UInt8 = 0x2C) -> String {
         let cellWord = cells == 1 ? "cell" : "cells"
         let fieldWord = fields == 1 ? "field" : "fields"
-        let advice = cells > fields ? "quote cells that contain commas" : "add empty cells (,,) for missing values"
+        let d = delimiter == 0x09 ? "tab" : String(Character(Unicode.Scalar(delimiter)))
+        let advice = cells > fields
+            ? (delimiter == 0x2C ? "quote cells that contain commas" : "quote cells that contain '\(d)'")
+            : (delimiter == 0x2C ? "add empty cells (,,) for missing values" : "add empty cells for missing values")
         return "row has \(cells) \(cellWord) but the header has \(fields) \(fieldWord); \(advice)"
     }
 
-    private static let comma: UInt8 = 0x2C
+    /// The header is one cell holding another delimiter: the file's dialect is not the schema's.
+    static func dialectMessage(found: UInt8, declared: UInt8, collection: String?) -> String {
+        let name = { (b: UInt8) in b == 0x09 ? "tabs" : "'\(Character(Unicode.Scalar(b)))'" }
+        let fix = collection.map { "add delimiter: \(FileFormat.written(found)) to collection '\($0)' in schema.yaml" }
+            ?? "write the file with \(name(declared)) between cells"
+        return "the header is separated by \(name(found)), not \(name(declared)) as the schema says; \(fix) "
+            + "(the rows are not read until it is)"
+    }
+
+    /// The first byte that is not UTF-8 in a file meant to be: it reads as Windows-1252.
+    static func encodingMessage(_ byte: UInt8, sample: String, collection: String?) -> String {
+        let fix = collection.map { "add encoding: windows-1252 to collection '\($0)' in schema.yaml, or save the file as UTF-8" }
+            ?? "save the file as UTF-8"
+        return "byte \(ReaderBytes.hex(byte)) is not UTF-8, but the file reads as Windows-1252 ('\(sample)'), as a Swedish "
+            + "Excel saves CSV; \(fix) (the rest of the file is not read until it is)"
+    }
     private static let quote = ReaderBytes.quote
     private static let lineFeed = ReaderBytes.lineFeed
     private static let carriageReturn = ReaderBytes.carriageReturn
@@ -152,6 +182,9 @@ struct CSVParser {
     let p: UnsafePointer<UInt8>
     let n: Int
     let file: String
+    let dialect: CSVDialect
+    /// The byte between cells (`dialect.delimiter`, kept apart for the inner loops).
+    let delimiter: UInt8
 
     /// The next byte to read.
     var i = 0
@@ -177,11 +210,15 @@ struct CSVParser {
     var rowError: Diagnostic?
     /// Set when `readRow` stopped at a quoted cell that the file never closes.
     var unterminated: Diagnostic?
+    /// Set at the first byte that is not UTF-8 in a file meant to be UTF-8.
+    var wrongEncoding = false
 
-    init(p: UnsafePointer<UInt8>, n: Int, file: String) {
+    init(p: UnsafePointer<UInt8>, n: Int, file: String, dialect: CSVDialect = CSVDialect()) {
         self.p = p
         self.n = n
         self.file = file
+        self.dialect = dialect
+        delimiter = dialect.delimiter
     }
 
     mutating func run<Sink: CSVSink>(into sink: inout Sink) {
@@ -209,6 +246,11 @@ struct CSVParser {
         if let rowError {
             // Without readable field names no row can be read.
             diagnostics.append(rowError)
+            return
+        }
+        if cellCount == 1, let found = otherDelimiter(in: cells[0]) {
+            diagnostics.append(error(Self.dialectMessage(found: found, declared: delimiter, collection: dialect.collection),
+                                     at: cells[0].position))
             return
         }
         let width = cellCount
@@ -248,13 +290,15 @@ struct CSVParser {
                 return
             }
             if let rowError {
-                report(rowError, reliable: reliableCells(before: rowError), rest: false, line: rowLine, into: &sink)
+                report(rowError, reliable: reliableCells(before: rowError), rest: wrongEncoding, line: rowLine, into: &sink)
+                // A file that is not UTF-8 is not read on: every later row would say so again.
+                if wrongEncoding { return }
                 continue
             }
             if cellCount != width {
                 let position = cellCount > width ? cells[width].position : Position(line: rowLine, column: 1)
-                report(error(Self.countMessage(cells: cellCount, fields: width), at: position), reliable: nil, rest: false,
-                       line: rowLine, into: &sink)
+                report(error(Self.countMessage(cells: cellCount, fields: width, delimiter: delimiter), at: position),
+                       reliable: nil, rest: false, line: rowLine, into: &sink)
                 continue
             }
             sink.row(cells, line: rowLine, bytes: p)
@@ -275,6 +319,31 @@ struct CSVParser {
         let fault = Position(line: location.line, column: location.column)
         let started = cells.prefix(cellCount).count { $0.position <= fault }
         return max(0, started - 1)
+    }
+
+    /// The other delimiter a lone header cell holds, if it holds one and not the declared one.
+    private func otherDelimiter(in cell: CSVCell) -> UInt8? {
+        let bytes = cell.bytes(p)
+        return FileFormat.delimiters.map(\.byte).first { $0 != delimiter && bytes.contains($0) }
+    }
+
+    /// Notes invalid UTF-8 at byte `bad`: in a file meant to be UTF-8, the first one names
+    /// the encoding the file is likely in, and the file is read no further.
+    private mutating func noteInvalidUTF8(at bad: Int, line: Int, lineStart: Int) {
+        // Outside a load (no collection to name), each row is reported on its own.
+        guard dialect.utf8, dialect.collection != nil, rowError == nil else {
+            noteError(ReaderBytes.invalidUTF8Message(p[bad]), at: bad, line: line, lineStart: lineStart)
+            return
+        }
+        // The word around the byte, as Windows-1252 would have it.
+        var from = bad, to = bad
+        let stops: Set<UInt8> = [delimiter, Self.quote, Self.lineFeed, Self.carriageReturn, 0x20]
+        while from > lineStart, from > bad - 40, !stops.contains(p[from - 1]) { from -= 1 }
+        while to < n, to < bad + 40, !stops.contains(p[to]) { to += 1 }
+        let sample = SingleByteText.windows1252(UnsafeBufferPointer(start: p + from, count: to - from))
+        wrongEncoding = true
+        noteError(Self.encodingMessage(p[bad], sample: sample, collection: dialect.collection), at: bad, line: line,
+                  lineStart: lineStart)
     }
 
     /// Skips completely empty lines (and a lone CR at the very end).
@@ -335,7 +404,7 @@ struct CSVParser {
                 }
                 if bits & 0x80 != 0 { asciiLine = false }
                 if bits & 0x80 != 0, let bad = ReaderBytes.firstInvalidUTF8(p, from: open + 1, to: j) {
-                    noteError(ReaderBytes.invalidUTF8Message(p[bad]), at: bad, line: openLine, lineStart: openLineStart)
+                    noteInvalidUTF8(at: bad, line: openLine, lineStart: openLineStart)
                 }
                 addCell(CSVCell(start: open + 1, end: j, doubled: doubled, position: position))
                 i = j + 1
@@ -348,9 +417,9 @@ struct CSVParser {
                 addCell(CSVCell(start: i, end: end, doubled: false, position: position))
                 i = end
             }
-            // At a comma, a line end or the end of the file.
+            // At a delimiter, a line end or the end of the file.
             guard i < n else { return true }
-            if p[i] == Self.comma {
+            if p[i] == delimiter {
                 i += 1
                 continue
             }
@@ -373,7 +442,7 @@ struct CSVParser {
     private func atCellEnd() -> Bool {
         guard i < n else { return true }
         let c = p[i]
-        if c == Self.comma || c == Self.lineFeed { return true }
+        if c == delimiter || c == Self.lineFeed { return true }
         return c == Self.carriageReturn && (i + 1 == n || p[i + 1] == Self.lineFeed)
     }
 
@@ -383,12 +452,12 @@ struct CSVParser {
         var bits: UInt8 = 0
         while j < n {
             let c = p[j]
-            if c > Self.quote && c != Self.comma {
+            if c > Self.quote && c != delimiter {
                 bits |= c
                 j &+= 1
                 continue
             }
-            if c == Self.comma || c == Self.lineFeed { break }
+            if c == delimiter || c == Self.lineFeed { break }
             if c == Self.carriageReturn {
                 if j + 1 == n || p[j + 1] == Self.lineFeed { break }
             } else if c == Self.quote {
@@ -400,7 +469,7 @@ struct CSVParser {
         }
         if bits & 0x80 != 0 { asciiLine = false }
         if bits & 0x80 != 0, let bad = ReaderBytes.firstInvalidUTF8(p, from: start, to: j) {
-            noteError(ReaderBytes.invalidUTF8Message(p[bad]), at: bad, line: line, lineStart: lineStart)
+            noteInvalidUTF8(at: bad, line: line, lineStart: lineStart)
         }
         return j
     }

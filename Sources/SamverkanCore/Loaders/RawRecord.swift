@@ -55,10 +55,14 @@ public struct RawTable: Sendable {
     public var diagnostics: [Diagnostic]
     /// The position of each field name in a CSV header (for unknown-field diagnostics).
     public var headerPositions: [String: Position]
+    /// The sheet the records come from, for a workbook (positions are its rows and columns).
+    public var sheet: String?
 
-    public init(records: [RawRecord] = [], diagnostics: [Diagnostic] = [], headerPositions: [String: Position] = [:]) {
+    public init(records: [RawRecord] = [], diagnostics: [Diagnostic] = [], headerPositions: [String: Position] = [:],
+                sheet: String? = nil) {
         self.records = records
         self.diagnostics = diagnostics
         self.headerPositions = headerPositions
+        self.sheet = sheet
     }
 }

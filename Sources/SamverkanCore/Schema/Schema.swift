@@ -37,6 +37,8 @@ public struct CollectionSchema: Sendable {
     public var fields: [FieldSchema]
     public var relations: [RelationSchema]
     public var location: SourceLocation
+    /// The CSV dialect or the workbook's sheet (FileFormat.swift); the defaults otherwise.
+    public var format = FileFormat()
 
     /// The index of the named field, if declared.
     public func fieldIndex(_ name: String) -> Int? {

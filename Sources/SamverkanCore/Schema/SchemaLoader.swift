@@ -48,8 +48,9 @@ public struct SchemaLoader {
         return result
     }
 
-    private static let collectionKeys: Set<String> = ["file", "key", "single", "fields", "relations", "description"]
-    private static let dataExtensions: Set<String> = ["yaml", "yml", "csv", "json"]
+    private static let collectionKeys = Set(["file", "key", "single", "fields", "relations", "description"]
+        + csvFormatKeys + workbookFormatKeys)
+    private static let dataExtensions: Set<String> = ["yaml", "yml", "csv", "json", "xlsx"]
 
     private mutating func parseCollection(name: String, nameNode: Node, body: Node) -> CollectionSchema? {
         guard case .mapping(let map) = body else {
@@ -67,7 +68,7 @@ public struct SchemaLoader {
         }
         let ext = (path as NSString).pathExtension.lowercased()
         if !Self.dataExtensions.contains(ext) {
-            report("file '\(path)' of collection '\(name)' must end in .yaml, .yml, .csv or .json", at: fileNode)
+            report("file '\(path)' of collection '\(name)' must end in .yaml, .yml, .csv, .json or .xlsx", at: fileNode)
         }
         if DataFolder.leavesAsWritten(path) {
             report("file '\(path)' of collection '\(name)' must be inside the data folder", at: fileNode)
@@ -104,6 +105,7 @@ public struct SchemaLoader {
         if let keyIndex = collection.keyIndex {
             collection.fields[keyIndex].unique = true
         }
+        collection.format = parseFormat(collection: name, extension: ext, map: map)
         return collection
     }
 }

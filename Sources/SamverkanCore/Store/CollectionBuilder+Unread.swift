@@ -9,7 +9,7 @@ extension CollectionBuilder {
         var texts = (0..<min(reliable ?? min(1, count), count)).map { cells[$0].text(p) }
         if reliable == nil, let cause = likelyCause(cells, count: count, p) {
             diagnostic.message = cause.message
-            diagnostic.location = SourceLocation(file: file, cause.position)
+            diagnostic.location = SourceLocation(file: file, cause.position, sheet: sheet)
             texts = cause.texts
         }
         var key: String?

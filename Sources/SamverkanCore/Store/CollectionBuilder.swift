@@ -7,6 +7,8 @@
 struct CollectionBuilder {
     let schema: CollectionSchema
     let file: String
+    /// The sheet its records come from, for a workbook.
+    var sheet: String?
     var columns: [ColumnData]
     var cellPositions: [PositionColumn]
     var recordPositions = RecordPositions()
@@ -39,6 +41,9 @@ struct CollectionBuilder {
     private(set) var csvFieldOfCell: [Int?] = []
     /// The rows that could not be read (`unread`, in CollectionBuilder+Unread.swift).
     var unreadRows: [UnreadRow] = []
+    /// Where the first number written with a decimal comma stands, in a collection whose
+    /// schema does not say `decimal: ","`.
+    private var firstDecimalComma: SourceLocation?
     /// The size of the CSV file being read (0 otherwise): text columns reserve room from it.
     private let fileSize: Int
 
@@ -167,12 +172,12 @@ struct CollectionBuilder {
             ?? "; add it to schema.yaml or remove it"
         return Diagnostic(.error, rule: "schema.unknown-field",
                           "'\(name)' is not a field of \(schema.name)\(hint)",
-                          at: SourceLocation(file: file, position), collection: schema.name, field: name)
+                          at: SourceLocation(file: file, position, sheet: sheet), collection: schema.name, field: name)
     }
 
     func diagnostic(_ rule: String, _ message: String, row: Int, field: String?, at position: Position) -> Diagnostic {
         let key = schema.keyIndex.map { columns[$0][row] }.flatMap { $0.isMissing ? nil : $0.text }
-        return Diagnostic(.error, rule: rule, message, at: SourceLocation(file: file, position),
+        return Diagnostic(.error, rule: rule, message, at: SourceLocation(file: file, position, sheet: sheet),
                           collection: schema.name, key: key, field: field)
     }
 }
@@ -227,9 +232,13 @@ extension CollectionBuilder: CSVSink {
             }
         }
         var failures: [(field: Int, message: String, position: Position)] = []
+        var decimalCommas: [Int] = []
         for (c, f) in slow {
             let cell = cells[c]
-            switch ValueConverter.convert(.cell(cell.text(p)), to: types[f], field: schema.fields[f].name) {
+            var text = cell.text(p)
+            let numeric = types[f].isNumeric
+            if numeric, schema.format.decimalComma, let plain = DecimalComma.plain(text) { text = plain }
+            switch ValueConverter.convert(.cell(text), to: types[f], field: schema.fields[f].name) {
             case .success(let value):
                 columns[f].append(value)
                 flags.note(value, f, checks[f])
@@ -237,6 +246,12 @@ extension CollectionBuilder: CSVSink {
                 columns[f].appendMissing()
                 flags.missing.insert(f)
                 flags.failed.insert(f)
+                if numeric, !schema.format.decimalComma, DecimalComma.isSwedish(text) {
+                    decimalCommas.append(failures.count)
+                    failures.append((f, DecimalComma.message(field: schema.fields[f].name, text: text, collection: schema.name),
+                                     cell.position))
+                    continue
+                }
                 failures.append((f, error.message, cell.position))
             }
         }
@@ -245,9 +260,19 @@ extension CollectionBuilder: CSVSink {
             cellPositions[f].appendNone()
             flags.missing.insert(f)
         }
-        for failure in failures {
-            diagnostics.append(diagnostic("schema.type", failure.message, row: row,
-                                          field: schema.fields[failure.field].name, at: failure.position))
+        for (i, failure) in failures.enumerated() {
+            var found = diagnostic("schema.type", failure.message, row: row,
+                                   field: schema.fields[failure.field].name, at: failure.position)
+            // A decimal comma is said once, with the schema line that reads it; the other
+            // cells like it follow from that one.
+            if decimalCommas.contains(i) {
+                if let first = firstDecimalComma {
+                    found.followsFrom = first
+                } else {
+                    firstDecimalComma = found.location
+                }
+            }
+            diagnostics.append(found)
         }
         checkRow(row, flags)
     }

@@ -8,6 +8,8 @@ public final class CollectionStore: Sendable {
     public let schema: CollectionSchema
     /// The data file as diagnostics show it (`data/municipalities.csv`).
     public let file: String
+    /// The sheet of a workbook the records come from; nil for text files.
+    public let sheet: String?
     /// One column per field, in schema order; each holds one value per row (`columns[f][row]`).
     public let columns: [FieldColumn]
     /// One per field: where each row's value stands (see ``position(row:field:)``).
@@ -19,11 +21,12 @@ public final class CollectionStore: Sendable {
     /// One array per relation of the schema: for each row, the rows of the related collection.
     public let relationRows: [[[Int32]]]
 
-    init(id: Int, schema: CollectionSchema, file: String, columns: [FieldColumn], cellPositions: [PositionColumn],
-         recordPositions: RecordPositions, keyRows: KeyIndex, relationRows: [[[Int32]]]) {
+    init(id: Int, schema: CollectionSchema, file: String, sheet: String? = nil, columns: [FieldColumn],
+         cellPositions: [PositionColumn], recordPositions: RecordPositions, keyRows: KeyIndex, relationRows: [[[Int32]]]) {
         self.id = id
         self.schema = schema
         self.file = file
+        self.sheet = sheet
         self.columns = columns
         self.cellPositions = cellPositions
         self.recordPositions = recordPositions
@@ -51,7 +54,7 @@ public final class CollectionStore: Sendable {
 
     /// Where a record starts.
     public func location(of row: Int) -> SourceLocation {
-        SourceLocation(file: file, recordPositions[row])
+        SourceLocation(file: file, recordPositions[row], sheet: sheet)
     }
 
     /// Where a row's value of a field stands (line 0 when the record has no such field).
@@ -62,7 +65,7 @@ public final class CollectionStore: Sendable {
     /// Where a field's value stands, else where its record starts.
     public func location(of row: Int, field: Int) -> SourceLocation {
         let position = position(row: row, field: field)
-        return position.line > 0 ? SourceLocation(file: file, position) : location(of: row)
+        return position.line > 0 ? SourceLocation(file: file, position, sheet: sheet) : location(of: row)
     }
 
     /// The row with this key, if any.

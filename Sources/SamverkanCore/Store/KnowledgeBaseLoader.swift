@@ -46,6 +46,12 @@ public enum KnowledgeBaseLoader {
                 continue
             }
             let file = display.path(for: collection.file)
+            if collection.format.refused {
+                // Its schema error says how the file is written; reading it otherwise is noise.
+                unreadable.insert(collection.name)
+                builders.append(CollectionBuilder(schema: collection, file: file, capacity: 0))
+                continue
+            }
             guard let path = DataFolder.resolvedPath(of: collection.file, in: directory) else {
                 // Not opened at all (the schema reports `..` and absolute paths itself).
                 if !DataFolder.leavesAsWritten(collection.file) {
@@ -90,14 +96,33 @@ public enum KnowledgeBaseLoader {
         }
         let table = readTable(collection, path: path, file: file)
         var builder = CollectionBuilder(schema: collection, file: file, capacity: table.records.count)
+        builder.sheet = table.sheet
         builder.add(table)
         return (builder, table.diagnostics)
     }
 
     private static func build(csv bytes: UnsafeRawBufferPointer, _ collection: CollectionSchema, display file: String,
                               release: ((Int) -> Void)?) -> (CollectionBuilder, [Diagnostic]) {
+        let format = collection.format
+        let dialect = CSVDialect(delimiter: format.delimiter, collection: collection.name, utf8: format.encoding == .utf8)
+        guard format.encoding == .utf8 else {
+            // One byte is one character in either single-byte encoding: the UTF-8 text has
+            // the file's lines and columns.
+            let (text, undefined) = SingleByteText.utf8(bytes, from: format.encoding)
+            let (builder, read) = text.withUnsafeBytes { utf8 -> (CollectionBuilder, [Diagnostic]) in
+                var builder = CollectionBuilder(schema: collection, file: file, capacity: lineCount(utf8), fileSize: utf8.count)
+                let found = CSVReader.scan(utf8, file: file, into: &builder, dialect: dialect).diagnostics
+                return (builder, found)
+            }
+            let diagnostics = read + undefined.map { position, byte in
+                Diagnostic(.error, rule: "schema.parse",
+                           "byte \(ReaderBytes.hex(byte)) is no character in \(format.encoding.rawValue); is the file in another "
+                               + "encoding? (read as U+FFFD)", at: SourceLocation(file: file, position), collection: collection.name)
+            }
+            return (builder, diagnostics)
+        }
         var builder = CollectionBuilder(schema: collection, file: file, capacity: lineCount(bytes), fileSize: bytes.count)
-        let (diagnostics, _) = CSVReader.scan(bytes, file: file, into: &builder, release: release)
+        let (diagnostics, _) = CSVReader.scan(bytes, file: file, into: &builder, release: release, dialect: dialect)
         return (builder, diagnostics)
     }
 
@@ -109,6 +134,12 @@ public enum KnowledgeBaseLoader {
         -> (records: Int, diagnostics: [Diagnostic]) {
         let (builder, diagnostics) = build(csv: bytes, collection, display: file, release: nil)
         return (builder.recordPositions.count, diagnostics + builder.diagnostics)
+    }
+
+    /// A workbook's bytes read as `collection`'s sheet, for the fuzz target.
+    @_spi(Fuzzing)
+    public static func readWorkbook(path: String, _ collection: CollectionSchema, file: String) -> RawTable {
+        WorkbookReader.read(path: path, file: file, collection: collection)
     }
 
     /// The number of line feeds: at least the number of rows after the header.
@@ -124,13 +155,17 @@ public enum KnowledgeBaseLoader {
     }
 
     private static func readTable(_ collection: CollectionSchema, path: String, file: String) -> RawTable {
+        let ext = (collection.file as NSString).pathExtension.lowercased()
+        if ext == "xlsx", FileManager.default.isReadableFile(atPath: path) {
+            return WorkbookReader.read(path: path, file: file, collection: collection)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return RawTable(diagnostics: [Diagnostic(.error, rule: "schema.parse",
                 "cannot read '\(collection.file)', the file of collection '\(collection.name)'; "
                     + "create it or fix 'file' in schema.yaml",
                 at: collection.location, collection: collection.name)])
         }
-        switch (collection.file as NSString).pathExtension.lowercased() {
+        switch ext {
         case "csv":
             return data.withUnsafeBytes { CSVReader.read($0, file: file) }
         case "json":

@@ -35,7 +35,7 @@ struct ReferenceLinker {
         return builders.indices.map { b in
             let builder = builders[b]
             return CollectionStore(
-                id: b, schema: builder.schema, file: builder.file, columns: builder.columns.map(FieldColumn.init),
+                id: b, schema: builder.schema, file: builder.file, sheet: builder.sheet, columns: builder.columns.map(FieldColumn.init),
                 cellPositions: builder.cellPositions, recordPositions: builder.recordPositions,
                 keyRows: keyRows[b], relationRows: relations(of: b, byName: byName))
         }
