@@ -60,8 +60,15 @@ public func render(
 
 /// The result of `samverkan query` as CSV, given cell by cell: the same text as
 /// `renderTable(_:as: .csv)` of the table with these titles and cells, without the table.
-public func renderCSV(titles: [String], rows: Int, cell: (_ row: Int, _ column: Int) -> Cell) -> String {
-    CSVWriter.table(titles: titles, rows: rows, cell: cell)
+public func renderCSV(titles: [String], rows: Int, dialect: CSVDialectName = .rfc4180,
+                      cell: (_ row: Int, _ column: Int) -> Cell) -> String {
+    let style = CSVWriter.Style(dialect)
+    return (style.byteOrderMark ? "\u{FEFF}" : "") + CSVWriter.table(titles: titles, rows: rows, style: style, cell: cell)
+}
+
+/// A report's tables as CSV in one dialect (see `CSVWriter`).
+public func renderCSV(_ document: ReportDocument, dialect: CSVDialectName) -> String {
+    CSVWriter.document(document, dialect: dialect)
 }
 
 /// Renders the result table of `samverkan query` in one output format.

@@ -66,7 +66,9 @@ import Testing
         (["query", "municipalities", "--where", "string.rep('x', 2^40)"], Int32(4)),
         (["query", "municipalities", "--where", "populaton > 1"], Int32(2)),
         (["report", "fails", "--scripts", "plugins"], Int32(4)),
-        (["report", "fails", "--scripts", "plugins", "--format", "html"], Int32(4)),
+        (["report", "fails", "--scripts", "plugins", "--format", "text"], Int32(4)),
+        // A format the file's extension contradicts is a usage error, and nothing is written.
+        (["report", "fails", "--scripts", "plugins", "--format", "html"], Int32(2)),
         (["validate", "no-such-rule"], Int32(2)),
     ])
     func aFailingRunLeavesTheOldFile(arguments: [String], status: Int32) throws {

@@ -164,7 +164,7 @@ import Testing
         (["--file", "new.csv", "--as", "municipalitis"], "error: --as: there is no collection 'municipalitis' (did you mean 'municipalities'?)\n"),
         (["--file", "nowhere.csv", "--as", "municipalities"], "error: --file: there is no file 'nowhere.csv'\n"),
         (["--file", "new.txt", "--as", "municipalities"],
-         "error: --file: 'new.txt' is not a data file samverkan reads; give a .csv, .json or .yaml file\n"),
+         "error: --file: 'new.txt' is not a data file samverkan reads; give a .csv, .json, .yaml or .xlsx file\n"),
     ])
     func fileAndAsAreCheckedAsUsage(arguments: [String], stderr: String) throws {
         let folder = CLI.emptyFolder()

@@ -4,23 +4,48 @@ import Testing
 
 /// The CSV format: the report's tables, RFC 4180, raw values.
 @Suite struct CSVReportTests {
-    @Test func writesEachTableWithAHeaderSeparatedByAnEmptyLine() {
+    /// Several tables: each a block with its title line (the table's or its heading's),
+    /// its own header and rows; never one header over another table's columns.
+    @Test func writesEachTableAsATitledBlockWithItsOwnHeader() {
         let csv = render(Fixture.document, as: .csv, options: Fixture.options(.sv))
         #expect(csv == """
+            Befolkning 2023
             Region,Kommuner,Befolkning,Andel,Inv/km²,Region sedan
             Skåne län,33,1428626,0.2598,129.44,1999-01-01
             Jönköpings län,13,366479,0.0666,35.1,2015-01-01
             Hallands län,6,340243,0.0619,62,2011-01-01
             Blekinge län,5,156253,0.0284,,2019-01-01
 
+            Avvikelser
             Kommun,Fel
 
+            Table 3
             Ståndpunkt,Sammanfattning,År
             Södra stambanan,"Regionerna vill att staten bygger ut Södra stambanan till fyra spår mellan Lund och Hässleholm, ""snarast""; finansiering | tidplan oklar.",2021
             Vård,Kort.,2023
 
             """)
         #expect(csv == render(Fixture.document, as: .csv, options: Fixture.options(.en)), "CSV does not depend on the locale")
+    }
+
+    @Test func aReportWithOneTableIsThatTable() {
+        let one = ReportDocument(blocks: [.heading("H"), .table(Table(columns: [Column(title: "a")], rows: [[.integer(1)]]))])
+        #expect(render(one, as: .csv) == "a\n1\n")
+    }
+
+    @Test func excelSwedishHasABOMSemicolonsDecimalCommasAndCRLF() {
+        let table = ReportDocument(blocks: [.table(Table(columns: [Column(title: "namn"), Column(title: "andel"), Column(title: "n")],
+                                                         rows: [[.text("Malmö; centrum"), .number(0.2598), .integer(1428626)]]))])
+        #expect(renderCSV(table, dialect: .excelSV) == "\u{FEFF}namn;andel;n\r\n\"Malmö; centrum\";0,2598;1428626\r\n")
+    }
+
+    /// OWASP: a text a spreadsheet would run as a formula gets a quote before it.
+    @Test(arguments: ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+    func formulaLikeTextIsNeutralised(_ text: String) {
+        let table = Table(columns: [Column(title: "t")], rows: [[.text(text)], [.integer(-5)]])
+        let parsed = CSVParser.parse(renderTable(table, as: .csv))
+        #expect(parsed[1] == ["'" + text])
+        #expect(parsed[2] == ["-5"], "numbers are numbers, not text")
     }
 
     @Test func roundTripsThroughAnRFC4180Parser() {

@@ -1,60 +1,121 @@
 import SamverkanCore
 
-/// Tables as RFC 4180 CSV with raw values, for spreadsheets and scripts.
+/// How CSV is written (`--csv-dialect`).
+public enum CSVDialectName: String, Sendable, CaseIterable {
+    /// RFC 4180: `,` between cells, a point before decimals, LF line ends, no BOM.
+    case rfc4180
+    /// What a Swedish Excel opens as columns: a UTF-8 byte order mark, `;`, a decimal comma, CRLF.
+    case excelSV = "excel-sv"
+}
+
+/// Tables as CSV with raw values, for spreadsheets and scripts.
 ///
-/// - A header row of column titles, then one line per row; lines end in LF (not CRLF:
-///   every spreadsheet and CSV library reads LF, and it diffs cleanly).
-/// - A field is quoted when it holds `,`, `"`, CR or LF; quotes inside are doubled.
-/// - Raw values: `1428626`, `0.2598` (a fraction, not `26,0 %`), `2016-01-01`, `true`;
-///   a missing cell is an empty field.
-/// - A report's tables in order, separated by one empty line, with nothing else (titles
-///   are not written); a report without tables is empty output.
+/// - A header row of column titles, then one line per row; lines end in LF (`rfc4180`:
+///   every spreadsheet and CSV library reads LF, and it diffs cleanly) or CRLF (`excel-sv`).
+/// - A field is quoted when it holds the delimiter, `"`, CR or LF; quotes inside are doubled.
+/// - Raw values: `1428626`, `0.2598` (a fraction, not `26,0 %`; `0,2598` in `excel-sv`),
+///   `2016-01-01`, `true`; a missing cell is an empty field.
+/// - A text that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`,
+///   a tab or a carriage return) gets a `'` before it, as OWASP advises against CSV
+///   injection: the spreadsheet shows it as text.
+/// - A report with one table is that table; with several, each is a block of its own: a
+///   line with its title (the table's, else the heading before it), its header and rows,
+///   then an empty line, so no header ever stands over another table's columns. Other
+///   blocks are not written; a report without tables is empty output.
 enum CSVWriter {
-    static func document(_ document: ReportDocument) -> String {
-        document.blocks.compactMap { block -> String? in
-            if case .table(let table) = block { return self.table(table) }
-            return nil
-        }.joined(separator: "\n")
+    /// The bytes of one dialect.
+    struct Style {
+        var delimiter = UInt8(ascii: ",")
+        var decimalComma = false
+        var crlf = false
+        var byteOrderMark = false
+
+        init(_ dialect: CSVDialectName = .rfc4180) {
+            if dialect == .excelSV {
+                delimiter = UInt8(ascii: ";")
+                decimalComma = true
+                crlf = true
+                byteOrderMark = true
+            }
+        }
+    }
+
+    static func document(_ document: ReportDocument, dialect: CSVDialectName = .rfc4180) -> String {
+        var tables: [(title: String?, table: Table)] = []
+        var heading: String?
+        for block in document.blocks {
+            switch block {
+            case .heading(let text): heading = text
+            case .table(let table):
+                tables.append((table.title ?? heading, table))
+                heading = nil
+            default: continue
+            }
+        }
+        let style = Style(dialect)
+        let bom = style.byteOrderMark ? "\u{FEFF}" : ""
+        guard tables.count > 1 else { return tables.first.map { bom + self.table($0.table, style: style) } ?? "" }
+        let end = style.crlf ? "\r\n" : "\n"
+        return bom + tables.enumerated().map { i, entry in
+            var title: [UInt8] = []
+            appendField(entry.title ?? "Table \(i + 1)", to: &title, style: style)
+            return String(decoding: title, as: UTF8.self) + end + self.table(entry.table, style: style)
+        }.joined(separator: end)
     }
 
     /// Written as UTF-8 bytes, cell by cell (a query can have a million rows; a String per
     /// cell and per line was most of its time).
-    static func table(_ table: Table) -> String {
-        self.table(titles: table.columns.map(\.title), rows: table.rows.count) { r, c in
+    static func table(_ table: Table, style: Style = Style()) -> String {
+        self.table(titles: table.columns.map(\.title), rows: table.rows.count, style: style) { r, c in
             let row = table.rows[r]
             return c < row.count ? row[c] : .missing   // padded with missing cells
         }
     }
 
     /// A table given cell by cell (so a large result need not be built as rows first).
-    static func table(titles: [String], rows: Int, cell: (_ row: Int, _ column: Int) -> Cell) -> String {
+    static func table(titles: [String], rows: Int, style: Style = Style(), cell: (_ row: Int, _ column: Int) -> Cell) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(64 + rows * 8 * max(titles.count, 1))
+        let delimiter = style.delimiter
         for (i, title) in titles.enumerated() {
-            if i > 0 { out.append(comma) }
-            appendField(title, to: &out)
+            if i > 0 { out.append(delimiter) }
+            appendField(title, to: &out, style: style)
         }
+        if style.crlf { out.append(0x0D) }
         out.append(lineFeed)
         for r in 0..<rows {
             for c in titles.indices {
-                if c > 0 { out.append(comma) }
+                if c > 0 { out.append(delimiter) }
                 switch cell(r, c) {
                 case .missing: break
                 case .integer(let integer): appendInteger(integer, to: &out)
-                case .text(let text): appendField(text, to: &out)
-                case let other: appendField(raw(other), to: &out)
+                case .text(let text): appendField(text, to: &out, style: style)
+                case .number(let number) where style.decimalComma:
+                    appendField(RawNumber.text(number).replacingAll(".", with: ","), to: &out, style: style)
+                case let other: appendField(raw(other), to: &out, style: style)
                 }
             }
+            if style.crlf { out.append(0x0D) }
             out.append(lineFeed)
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n")
+    private static let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n")
 
-    /// ``field(_:)`` of the text, appended as UTF-8.
-    private static func appendField(_ text: String, to out: inout [UInt8]) {
+    /// True when a spreadsheet would take a text starting with this byte for a formula.
+    @inline(__always)
+    private static func formulaLike(_ first: UInt8?) -> Bool {
+        guard let first else { return false }
+        return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+    }
+
+    /// ``field(_:delimiter:)`` of the text (a formula-like one neutralised), appended as UTF-8.
+    private static func appendField(_ text: String, to out: inout [UInt8], style: Style = Style()) {
         var text = text
+        if formulaLike(text.utf8.first) { text = "'" + text }
+        let comma = style.delimiter
         text.withUTF8 { bytes in
             var needsQuotes = false, nonASCII = false
             for b in bytes {
@@ -65,7 +126,7 @@ enum CSVWriter {
                 out.append(contentsOf: bytes)
             } else if nonASCII {
                 // A quote may start a grapheme with what follows it; leave that to `field`.
-                out.append(contentsOf: field(String(decoding: bytes, as: UTF8.self)).utf8)
+                out.append(contentsOf: field(String(decoding: bytes, as: UTF8.self), delimiter: comma).utf8)
             } else {
                 out.append(quote)
                 for b in bytes {
@@ -103,12 +164,9 @@ enum CSVWriter {
         }
     }
 
-    static func field(_ text: String) -> String {
-        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+    static func field(_ text: String, delimiter: UInt8 = UInt8(ascii: ",")) -> String {
+        let d = Unicode.Scalar(delimiter)
+        let needsQuotes = text.unicodeScalars.contains { $0 == d || $0 == "\"" || $0 == "\r" || $0 == "\n" }
         return needsQuotes ? "\"" + text.replacingAll("\"", with: "\"\"") + "\"" : text
-    }
-
-    private static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
     }
 }

@@ -3,7 +3,7 @@ import SamverkanCore
 /// `--format json`: the findings, the crashed rules and a summary, in a fixed key order.
 ///
 ///     {
-///       "findings": [ { "file", "line", "column", "severity", "rule", "message",
+///       "findings": [ { "file", "line", "column", "sheet", "severity", "rule", "message",
 ///                       "collection", "key", "field", "origin", "fingerprint" } … ],
 ///       "follow_on": [ { …, "follows_from": { "file", "line", "column" } } … ],
 ///       "suppressed": [ { …, "reason", "expires" } … ],
@@ -43,6 +43,7 @@ struct ValidationJSONRenderer {
             ("file", .optional(diagnostic.location?.file)),
             ("line", .optional(diagnostic.location?.line)),
             ("column", .optional(diagnostic.location?.column)),
+            ("sheet", .optional(diagnostic.location?.sheet)),
             ("severity", .string(diagnostic.severity.rawValue)),
             ("rule", .string(diagnostic.rule)),
             ("message", .string(diagnostic.message)),

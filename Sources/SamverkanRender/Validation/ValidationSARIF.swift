@@ -6,7 +6,8 @@ import SamverkanCore
 /// - A result has `locations` only when its finding has a location; `region` only when
 ///   the line is 1 or more, `startColumn` only when the column is too. The `uri` is the
 ///   file as given, percent-encoded (RFC 3986), so it stays relative to the working folder.
-/// - The finding's collection, key, field and origin, when known, are the result's `properties`.
+/// - The finding's sheet (in a workbook, where line is the row and column the column
+///   number), collection, key, field and origin, when known, are the result's `properties`.
 /// - Crashed rules are `toolExecutionNotifications` of the one invocation, whose
 ///   `executionSuccessful` is false when any rule crashed; so are the baseline's notes
 ///   (stale and expired entries, level `note`) and the count `--max-findings` left out.
@@ -84,7 +85,7 @@ struct ValidationSARIFRenderer {
             members.append(("suppressions", .array([.object(suppression)])))
         }
         let notes: [(String, String?)] = [
-            ("collection", diagnostic.collection), ("key", diagnostic.key),
+            ("sheet", diagnostic.location?.sheet), ("collection", diagnostic.collection), ("key", diagnostic.key),
             ("field", diagnostic.field), ("origin", diagnostic.origin),
         ]
         let properties = notes.compactMap { name, value in value.map { (name, JSONValue.string($0)) } }

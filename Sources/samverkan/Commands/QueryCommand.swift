@@ -37,8 +37,11 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .customShort("p"), help: ArgumentHelp("A filter parameter.", valueName: "name=value"))
     var parameters: [String] = []
 
-    @Option(help: "Output format: text, csv, json or markdown.")
-    var format: QueryFormat = .text
+    @Option(help: "Output format: text, csv, json, markdown or xlsx.")
+    var format: QueryOutput?
+
+    @Option(name: .customLong("csv-dialect"), help: "CSV as rfc4180 (the default) or excel-sv (BOM, ';', decimal comma, CRLF).")
+    var csvDialect: CSVDialectName?
 
     @Option(name: .customShort("o"), help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
     var output: String?
@@ -48,6 +51,8 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
+        let format = try OutputFile.format(self.format, output: output, extensions: QueryOutput.byExtension, default: .text)
+        try CommandOutput.checkDialect(csvDialect, format: format.rawValue)
         let session = try PluginSession(global: global)
         let kb = session.kb
         var rows: [Int]?
@@ -94,9 +99,17 @@ struct QueryCommand: ParsableCommand {
         let matched = rows?.count ?? collection.count
         let ordered = plan.ordered(rows ?? Array(0..<collection.count))
         let options = RenderOptions(locale: global.locale, color: false, width: Terminal.width(toFile: output != nil))
+        let result: CommandOutput
+        switch format.text {
         // CSV is written cell by cell: a large result is never held as a table of rows.
-        let text = format == .csv ? plan.csv(ordered) : renderTable(plan.table(ordered), as: format, options: options)
-        if let output { try AtomicFile.write(text, to: output) } else { global.console.out(text) }
+        case .csv?: result = .text(plan.csv(ordered, dialect: csvDialect ?? .rfc4180))
+        case let text?: result = .text(renderTable(plan.table(ordered), as: text, options: options))
+        case nil:
+            do { result = .bytes(try renderWorkbook(plan.table(ordered), sheet: name)) } catch {
+                throw CLIFailure.usage("cannot write the workbook: \(error)")
+            }
+        }
+        try result.write(to: output, console: global.console)
         if format == .text, !global.quiet {
             global.console.error(QueryCountLine.text(
                 shown: ordered.count, matched: matched, total: collection.count, filtered: rows != nil,
@@ -135,4 +148,14 @@ struct QueryCommand: ParsableCommand {
     }
 }
 
-extension QueryFormat: ExpressibleByArgument {}
+/// `query --format`: the text formats of `QueryFormat`, and the workbook.
+enum QueryOutput: String, CaseIterable, ExpressibleByArgument {
+    case text, csv, json, markdown, xlsx
+
+    static let byExtension: [String: QueryOutput] = [
+        "txt": .text, "csv": .csv, "json": .json, "md": .markdown, "markdown": .markdown, "xlsx": .xlsx,
+    ]
+
+    /// The text format, nil for the workbook.
+    var text: QueryFormat? { QueryFormat(rawValue: rawValue) }
+}

@@ -14,11 +14,15 @@ import Darwin
 /// file is untouched; SIGKILL cannot be caught, so it alone may leave a temporary file behind.
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws(CLIFailure) {
+        try write(bytes: Array(text.utf8), to: path)
+    }
+
+    static func write(bytes: [UInt8], to path: String) throws(CLIFailure) {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         PendingTemporary.begin(temporary)
         defer { PendingTemporary.end() }
-        if let problem = writeAndRename(Array(text.utf8), temporary: temporary, target: url.path) {
+        if let problem = writeAndRename(bytes, temporary: temporary, target: url.path) {
             unlink(temporary)
             throw CLIFailure.usage("cannot write '\(path)': \(problem)")
         }

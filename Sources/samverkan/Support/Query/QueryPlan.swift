@@ -70,8 +70,8 @@ struct QueryPlan {
     }
 
     /// The result as CSV, as `renderTable(table(rows), as: .csv)` would write it.
-    func csv(_ rows: [Int]) -> String {
-        renderCSV(titles: columns.map(\.description), rows: rows.count) { r, c in
+    func csv(_ rows: [Int], dialect: CSVDialectName = .rfc4180) -> String {
+        renderCSV(titles: columns.map(\.description), rows: rows.count, dialect: dialect) { r, c in
             Self.cell(for: columns[c].resolve(row: rows[r], in: collection, kb: kb))
         }
     }

@@ -32,8 +32,8 @@ struct NewFileCheck {
                 throw CLIFailure.usage("--file: there is no file '\(file)'")
             }
             let ext = (file as NSString).pathExtension.lowercased()
-            guard ["csv", "json", "yaml", "yml"].contains(ext) else {
-                throw CLIFailure.usage("--file: '\(file)' is not a data file samverkan reads; give a .csv, .json or .yaml file")
+            guard ["csv", "json", "yaml", "yml", "xlsx"].contains(ext) else {
+                throw CLIFailure.usage("--file: '\(file)' is not a data file samverkan reads; give a .csv, .json, .yaml or .xlsx file")
             }
             return NewFileCheck(path: file, shown: DisplayPath.shown(file), collection: collection)
         }

@@ -16,7 +16,8 @@ enum ValidationPageContext {
             + report.followOn + report.suppressed.map(\.finding)
         var wanted: [String: Set<Int>] = [:]
         for finding in findings.prefix(excerptLimit) {
-            guard let location = finding.location, location.line > 0 else { continue }
+            // A workbook's cells are not lines of text.
+            guard let location = finding.location, location.line > 0, location.sheet == nil else { continue }
             wanted[location.file, default: []].formUnion([location.line - 1, location.line, location.line + 1])
         }
         var excerpts: [String: [Int: String]] = [:]
