@@ -192,6 +192,12 @@ import Testing
         #expect(wrong.status == 2)
         #expect(wrong.stderr == "error: --format csv contradicts -o r.xlsx, whose extension .xlsx means xlsx; "
             + "drop --format, or name the file for the format\n")
+        let unknown = try CLI.run(["query", "regions", "--data", CLI.root.appendingPathComponent("data").path, "-o", "r.pdf"],
+                                  in: folder)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: -o r.pdf: .pdf is not a format this command writes (.csv .json .markdown .md .txt .xlsx); "
+            + "name the file for its format, or give --format\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/r.pdf"))
         let dialect = try CLI.run(["query", "regions", "--csv-dialect", "excel-sv"], in: CLI.root.path)
         #expect(dialect.status == 2)
         #expect(dialect.stderr.hasPrefix("error: --csv-dialect excel-sv is for CSV output, and the format is text"))

@@ -103,3 +103,23 @@ import Testing
         #expect(exitStatus(for: report, failOn: .error) == 0)
     }
 }
+
+/// A finding in a workbook: every format says the sheet, the line is the row.
+@Test func aFindingInAWorkbookNamesItsCellInEveryFormat() throws {
+    let finding = Diagnostic(.error, rule: "schema.minimum", "beds -5 is below the minimum 0",
+                             at: SourceLocation(file: "data/sjukhus.xlsx", line: 3, column: 4, sheet: "Sjukhus"),
+                             collection: "hospitals", key: "SUS-L", field: "beds")
+    let report = ValidationReport(diagnostics: [finding], recordCount: 4)
+    let options = RenderOptions(locale: .sv)
+    #expect(renderValidation(report, as: .text, options: options).hasPrefix(
+        "data/sjukhus.xlsx:Sjukhus!D3: error[schema.minimum]: beds -5 is below the minimum 0 (hospitals[SUS-L])\n"))
+    #expect(renderValidation(report, as: .github, options: options).hasPrefix(
+        "::error file=data/sjukhus.xlsx,line=3,col=4,title=schema.minimum::Sjukhus!D3: beds -5 is below the minimum 0"))
+    #expect(renderValidation(report, as: .junit, options: options).contains(">data/sjukhus.xlsx:Sjukhus!D3: error[schema.minimum]"))
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(renderValidation(report, as: .json, options: options).utf8))
+        as? [String: Any])
+    let first = try #require((json["findings"] as? [[String: Any]])?.first)
+    #expect(first["line"] as? Int == 3)
+    #expect(first["column"] as? Int == 4)
+    #expect(first["sheet"] as? String == "Sjukhus")
+}

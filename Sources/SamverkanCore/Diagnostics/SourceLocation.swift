@@ -35,8 +35,13 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     public var description: String {
-        guard let sheet else { return "\(file):\(line):\(column)" }
-        return "\(file):\(Self.sheetReference(sheet))!\(Self.columnLetters(column))\(line)"
+        guard let cell = cellReference else { return "\(file):\(line):\(column)" }
+        return "\(file):\(cell)"
+    }
+
+    /// `Sjukhus!D3`, the cell a location in a workbook names; nil in a text file.
+    public var cellReference: String? {
+        sheet.map { "\(Self.sheetReference($0))!\(Self.columnLetters(column))\(line)" }
     }
 
     /// A sheet's name as a cell reference writes it: quoted when it holds more than

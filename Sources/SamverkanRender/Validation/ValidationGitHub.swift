@@ -21,6 +21,8 @@ struct ValidationGitHubRenderer {
         let followOn = report.followOnByCause
         for diagnostic in report.shownDiagnostics {
             var message = diagnostic.messageWithNotes
+            // The annotation's line is a workbook's row: the message names the cell.
+            if let cell = diagnostic.location?.cellReference { message = cell + ": " + message }
             if let location = diagnostic.location, let folded = followOn[location] {
                 message += "\n… and \(folded.count) follow-on \(folded.count == 1 ? "finding" : "findings") "
                     + "(samverkan validate --show-follow-on)"

@@ -106,7 +106,8 @@ struct WorkbookParts {
             case "\"": inQuote.toggle()
             case "[" where !inQuote: inBracket = true
             case "]" where !inQuote: inBracket = false
-            case "d", "y", "m" where !inQuote && !inBracket: return true
+            // (A `where` would guard only the last of the patterns.)
+            case "d", "y", "m": if !inQuote && !inBracket { return true }
             default: break
             }
         }
