@@ -34,7 +34,7 @@ struct WorkbookWriter {
         sheets.append(sheet)
     }
 
-    private mutating func uniqueName(_ wanted: String) -> String {
+    mutating func uniqueName(_ wanted: String) -> String {
         let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
         var base = String(wanted.filter { !forbidden.contains($0) && !$0.isNewline }).trimmingCharacters(in: .whitespaces)
         if base.hasPrefix("'") { base.removeFirst() }
@@ -207,28 +207,24 @@ struct WorkbookCell {
     }
 }
 
-/// XML text for SpreadsheetML: escaped, and with the characters XML 1.0 cannot hold
-/// written as Excel writes them (`_x0001_`).
+/// XML text for SpreadsheetML: escaped as HTML text is (`&`, `<`, `>`, quotes), after the
+/// characters XML 1.0 cannot hold are written as Excel writes them (`_x0001_`).
 enum WorkbookXMLText {
     static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        guard text.unicodeScalars.contains(where: isUnwritable) else { return HTMLEscaping.escape(text) }
+        var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "_x" + String(repeating: "0", count: 4 - hex.count) + hex + "_"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            guard isUnwritable(scalar) else {
+                out.append(scalar)
+                continue
             }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            out.append(contentsOf: ("_x" + String(repeating: "0", count: 4 - hex.count) + hex + "_").unicodeScalars)
         }
-        return out
+        return HTMLEscaping.escape(String(out))
+    }
+
+    private static func isUnwritable(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 }
