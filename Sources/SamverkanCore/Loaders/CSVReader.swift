@@ -46,94 +46,6 @@ public enum CSVReader {
     }
 }
 
-/// What the parser needs to know of a collection's CSV dialect (`FileFormat`).
-struct CSVDialect {
-    /// The byte between cells.
-    var delimiter: UInt8 = 0x2C
-    /// The collection, for the hints that name its schema entry; nil outside a load.
-    var collection: String?
-    /// Whether the file is meant to be UTF-8 (else it was decoded before the parse).
-    var utf8 = true
-}
-
-/// One cell of a CSV row: its content bytes `p[start..<end]` (inside the quotes for a quoted cell).
-struct CSVCell {
-    var start: Int
-    var end: Int
-    /// The content holds doubled quotes (`""`) that stand for one quote.
-    var doubled: Bool
-    var position: Position
-
-    /// The content bytes as written (doubled quotes still doubled).
-    @inline(__always)
-    func bytes(_ p: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: p + start, count: end - start)
-    }
-
-    /// The cell's text with doubled quotes undone.
-    func text(_ p: UnsafePointer<UInt8>) -> String {
-        if !doubled { return String(decoding: bytes(p), as: UTF8.self) }
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(end - start)
-        var k = start
-        while k < end {
-            let c = p[k]
-            scratch.append(c)
-            k += c == ReaderBytes.quote ? 2 : 1
-        }
-        return String(decoding: scratch, as: UTF8.self)
-    }
-
-    /// The cell's value: `.null` when empty, else its text.
-    func content(_ p: UnsafePointer<UInt8>) -> RawContent {
-        start == end ? .null : .cell(text(p))
-    }
-}
-
-/// What a CSV read hands on: the header once, then each well-formed row.
-protocol CSVSink {
-    /// The header's names by cell (empty for an empty name) and the cells whose names are
-    /// kept (not empty, not a repeat), in order, with their positions.
-    mutating func header(names: [String], kept: [Int], positions: [Position])
-    /// A well-formed row of as many cells as the header, starting on `line`; `p` holds the bytes.
-    /// (`cells` may hold stale cells after the row's own.)
-    mutating func row(_ cells: [CSVCell], line: Int, bytes p: UnsafePointer<UInt8>)
-    /// A row that cannot be read, with the error that reports it: the first `count` cells as
-    /// far as they were read. `reliable` is how many leading cells stand before the fault
-    /// (nil when the cell count is wrong and only the sink can tell where); `rest` is true
-    /// when the rows after it cannot be read either (an unterminated quoted cell). The sink
-    /// may word the error better (it knows the fields) and notes what the row would have held.
-    mutating func unread(_ cells: [CSVCell], count: Int, reliable: Int?, rest: Bool, line: Int,
-                         bytes p: UnsafePointer<UInt8>, diagnostic: inout Diagnostic)
-}
-
-extension CSVSink {
-    mutating func unread(_ cells: [CSVCell], count: Int, reliable: Int?, rest: Bool, line: Int,
-                         bytes p: UnsafePointer<UInt8>, diagnostic: inout Diagnostic) {}
-}
-
-/// Collects the rows as ``RawRecord``s (for ``CSVReader/read(_:file:)-(UnsafeRawBufferPointer,_)``).
-struct RawRecordSink: CSVSink {
-    var records: [RawRecord] = []
-    private var names: [String] = []
-    private var kept: [Int] = []
-
-    mutating func header(names: [String], kept: [Int], positions: [Position]) {
-        self.names = names
-        self.kept = kept
-    }
-
-    mutating func row(_ cells: [CSVCell], line: Int, bytes p: UnsafePointer<UInt8>) {
-        var fields: [(name: String, value: RawValue)] = []
-        fields.reserveCapacity(kept.count)
-        for index in kept {
-            let cell = cells[index]
-            fields.append((names[index], RawValue(cell.content(p), at: cell.position)))
-        }
-        records.append(RawRecord(position: Position(line: line, column: 1), fields: fields))
-    }
-}
-
 /// The state of one CSV read. Works on the raw bytes; Strings are made only for header names
 /// (and for cells, by sinks that want them).
 struct CSVParser {
@@ -159,25 +71,9 @@ struct CSVParser {
         return "row has \(cells) \(cellWord) but the header has \(fields) \(fieldWord); \(advice)"
     }
 
-    /// The header is one cell holding another delimiter: the file's dialect is not the schema's.
-    static func dialectMessage(found: UInt8, declared: UInt8, collection: String?) -> String {
-        let name = { (b: UInt8) in b == 0x09 ? "tabs" : "'\(Character(Unicode.Scalar(b)))'" }
-        let fix = collection.map { "add delimiter: \(FileFormat.written(found)) to collection '\($0)' in schema.yaml" }
-            ?? "write the file with \(name(declared)) between cells"
-        return "the header is separated by \(name(found)), not \(name(declared)) as the schema says; \(fix) "
-            + "(the rows are not read until it is)"
-    }
-
-    /// The first byte that is not UTF-8 in a file meant to be: it reads as Windows-1252.
-    static func encodingMessage(_ byte: UInt8, sample: String, collection: String?) -> String {
-        let fix = collection.map { "add encoding: windows-1252 to collection '\($0)' in schema.yaml, or save the file as UTF-8" }
-            ?? "save the file as UTF-8"
-        return "byte \(ReaderBytes.hex(byte)) is not UTF-8, but the file reads as Windows-1252 ('\(sample)'), as a Swedish "
-            + "Excel saves CSV; \(fix) (the rest of the file is not read until it is)"
-    }
-    private static let quote = ReaderBytes.quote
-    private static let lineFeed = ReaderBytes.lineFeed
-    private static let carriageReturn = ReaderBytes.carriageReturn
+    static let quote = ReaderBytes.quote
+    static let lineFeed = ReaderBytes.lineFeed
+    static let carriageReturn = ReaderBytes.carriageReturn
 
     let p: UnsafePointer<UInt8>
     let n: Int
@@ -321,31 +217,6 @@ struct CSVParser {
         return max(0, started - 1)
     }
 
-    /// The other delimiter a lone header cell holds, if it holds one and not the declared one.
-    private func otherDelimiter(in cell: CSVCell) -> UInt8? {
-        let bytes = cell.bytes(p)
-        return FileFormat.delimiters.map(\.byte).first { $0 != delimiter && bytes.contains($0) }
-    }
-
-    /// Notes invalid UTF-8 at byte `bad`: in a file meant to be UTF-8, the first one names
-    /// the encoding the file is likely in, and the file is read no further.
-    private mutating func noteInvalidUTF8(at bad: Int, line: Int, lineStart: Int) {
-        // Outside a load (no collection to name), each row is reported on its own.
-        guard dialect.utf8, dialect.collection != nil, rowError == nil else {
-            noteError(ReaderBytes.invalidUTF8Message(p[bad]), at: bad, line: line, lineStart: lineStart)
-            return
-        }
-        // The word around the byte, as Windows-1252 would have it.
-        var from = bad, to = bad
-        let stops: Set<UInt8> = [delimiter, Self.quote, Self.lineFeed, Self.carriageReturn, 0x20]
-        while from > lineStart, from > bad - 40, !stops.contains(p[from - 1]) { from -= 1 }
-        while to < n, to < bad + 40, !stops.contains(p[to]) { to += 1 }
-        let sample = SingleByteText.windows1252(UnsafeBufferPointer(start: p + from, count: to - from))
-        wrongEncoding = true
-        noteError(Self.encodingMessage(p[bad], sample: sample, collection: dialect.collection), at: bad, line: line,
-                  lineStart: lineStart)
-    }
-
     /// Skips completely empty lines (and a lone CR at the very end).
     private mutating func skipBlankLines() {
         while i < n {
@@ -475,7 +346,7 @@ struct CSVParser {
     }
 
     /// Notes the row's first problem at byte `offset` (on `line`, which starts at `lineStart`, or later).
-    private mutating func noteError(_ message: String, at offset: Int, line: Int, lineStart: Int) {
+    mutating func noteError(_ message: String, at offset: Int, line: Int, lineStart: Int) {
         guard rowError == nil else { return }
         rowError = error(message, at: ReaderBytes.position(p, of: offset, line: line, lineStart: lineStart))
     }

@@ -28,8 +28,11 @@ struct WorkbookArchive {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Failure(message: "the workbook cannot be opened")
         }
-        let start = (try? handle.read(upToCount: 8)) ?? Data()
-        try? handle.close()
+        defer { _ = try? handle.close() }   // closing a file only read from loses nothing
+        let start: Data
+        do { start = try handle.read(upToCount: 8) ?? Data() } catch {
+            throw Failure(message: "the workbook cannot be read (\(error))")
+        }
         guard start.count >= 4, start.prefix(2) == Data([0x50, 0x4B]) else {
             throw Failure(message: "the file is not an .xlsx workbook (not a zip archive); save it from Excel as "
                 + "\"Excel Workbook (.xlsx)\"" + (start == Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
