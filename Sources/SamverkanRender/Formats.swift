@@ -54,7 +54,7 @@ public func render(
     case .markdown: MarkdownRenderer(options: options, geometry: geometry).render(document)
     case .html: HTMLRenderer(options: options, geometry: geometry).render(document)
     case .json: DocumentJSON.value(of: document).pretty() + "\n"
-    case .csv: CSVWriter.document(document)
+    case .csv: CSVWriter.document(document, locale: options.locale)
     }
 }
 
@@ -67,8 +67,8 @@ public func renderCSV(titles: [String], rows: Int, dialect: CSVDialectName = .rf
 }
 
 /// A report's tables as CSV in one dialect (see `CSVWriter`).
-public func renderCSV(_ document: ReportDocument, dialect: CSVDialectName) -> String {
-    CSVWriter.document(document, dialect: dialect)
+public func renderCSV(_ document: ReportDocument, dialect: CSVDialectName, locale: OutputLocale = .sv) -> String {
+    CSVWriter.document(document, dialect: dialect, locale: locale)
 }
 
 /// Renders the result table of `samverkan query` in one output format.

@@ -54,23 +54,23 @@ import Testing
         #expect(html.contains(">1,428,626</text>"))
     }
 
-    /// Bars for -5 and 10 on one scale: a third of the 580 px bar space left of the zero axis.
+    /// Bars for -5 and 10 on one scale: a third of the 733 px bar space left of the zero axis.
     @Test func negativeBarsGrowLeftOfAZeroAxis() {
         let chart = Chart(labels: ["Upp", "Ned"], values: [10, -5])
         let html = render(ReportDocument(blocks: [.chart(chart)]), as: .html)
-        #expect(html.contains("<rect class=\"bar\" x=\"227.3\" y=\"8\" width=\"386.7\" height=\"16\"/>"))
-        #expect(html.contains("<rect class=\"bar negative\" x=\"34\" y=\"32\" width=\"193.3\" height=\"16\"/>"))
-        #expect(html.contains("<line class=\"axis\" x1=\"227.3\" y1=\"2\" x2=\"227.3\" y2=\"54\"/>"))
-        #expect(html.contains("<text x=\"233.3\" y=\"44.5\">-5</text>"), "a negative value stands right of the axis")
+        #expect(html.contains("<rect class=\"bar\" x=\"281.3\" y=\"6\" width=\"488.7\" height=\"15\"><title>Upp: 10</title></rect>"))
+        #expect(html.contains("<rect class=\"bar negative\" x=\"37\" y=\"33\" width=\"244.3\" height=\"15\"><title>Ned: -5</title></rect>"))
+        #expect(html.contains("<line class=\"axis\" x1=\"281.3\" y1=\"0\" x2=\"281.3\" y2=\"60\"/>"))
+        #expect(html.contains("<text x=\"287.3\" y=\"45.8\">-5</text>"), "a negative value stands right of the axis")
         #expect(!render(ReportDocument(blocks: [.chart(Chart(labels: ["A"], values: [1]))]), as: .html).contains("class=\"axis\""))
     }
 
-    @Test func mapsAreChoroplethsWithGreyForAreasWithoutAValue() {
+    @Test func mapsAreChoroplethsWithWhiteForAreasWithoutAValue() {
         let html = Self.page()
         #expect(html.contains("<figure class=\"map\">\n<figcaption>Befolkning på kartan</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(html.contains("<path class=\"area\" d=\"M10,535.4L300,535.4L300,10L10,10Z\" fill=\"#6baed6\"><title>Skåne län: 1 428 626</title></path>"))
-        #expect(html.contains("<path class=\"area\" d=\"M300,535.4L590,535.4L590,10L300,10Z\" fill=\"#e3e3e3\"><title>Hallands län: inget värde</title></path>"))
-        #expect(html.contains(">inget värde</text>"), "the legend names the grey")
+        #expect(html.contains("<path class=\"area\" d=\"M300,535.4L590,535.4L590,10L300,10Z\" fill=\"#ffffff\"><title>Hallands län: inget värde</title></path>"))
+        #expect(html.contains(">inget värde</text>"), "the legend names the white")
     }
 
     @Test func mapsWithoutGeometryBecomeTables() {

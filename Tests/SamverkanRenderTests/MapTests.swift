@@ -21,8 +21,8 @@ import Testing
         #expect(municipalities.first { $0.code == "1280" }?.name == "Malmö")
     }
 
-    @Test(arguments: [(MapSpec.Level.regions, 6), (.municipalities, 77)])
-    func everyAreaIsDrawnAsAPath(level: MapSpec.Level, count: Int) throws {
+    @Test(arguments: [(MapSpec.Level.regions, 6, 3), (.municipalities, 77, 5)])
+    func everyAreaIsDrawnAsAPath(level: MapSpec.Level, count: Int, classes: Int) throws {
         let geometry = GeoJSONGeometry(dataDirectory: Self.dataDirectory)
         let shapes = try geometry.shapes(for: level)
         let values = Dictionary(uniqueKeysWithValues: shapes.enumerated().map { ($0.element.code, Double($0.offset * 1000)) })
@@ -33,7 +33,7 @@ import Testing
         for shape in shapes {
             #expect(html.contains("<title>\(HTMLEscaping.escape(shape.name)): "), "\(shape.name) has a path with a title")
         }
-        #expect(html.ranges(of: "<rect class=\"swatch\"").count == 5)
+        #expect(html.ranges(of: "<rect class=\"swatch\"").count == classes, "six regions make three classes of two")
         #expect(html.count < 60_000, "coordinates are rounded and simplified")
     }
 
@@ -80,9 +80,39 @@ import Testing
         #expect(scale.classes.map(\.color) == ChoroplethScale.palette)
         let ties = ChoroplethScale(values: [1, 1, 1, 1, 5])
         #expect(ties.classes.map { [$0.lower, $0.upper] } == [[1, 1], [5, 5]])
-        #expect(ties.classes.map(\.color) == ["#eff3ff", "#08519c"])
+        #expect(ties.classes.map(\.color) == ["#c6dbef", "#08519c"])
         #expect(ChoroplethScale(values: [7]).color(for: 7) == "#6baed6")
         #expect(ties.color(for: nil) == ChoroplethScale.noValueColor)
+    }
+
+    /// Six regions make three classes of two, so each legend entry is a range a reader can
+    /// repeat (sort the six, cut them in pairs); no class is near-white.
+    @Test func sixRegionsMakeThreeQuantileClasses() {
+        let scale = ChoroplethScale(values: [157_223, 345_074, 370_009, 246_352, 203_351, 1_428_626])
+        #expect(scale.classes.map { [$0.lower, $0.upper] } == [[157_223, 203_351], [246_352, 345_074], [370_009, 1_428_626]])
+        #expect(scale.classes.map(\.color) == ["#c6dbef", "#6baed6", "#08519c"])
+        #expect(ChoroplethScale(values: [1, 2]).classes.count == 2, "never more classes than values")
+        #expect(ChoroplethScale(values: (1...77).map(Double.init)).classes.count == 5)
+        #expect(!ChoroplethScale.isDark(ChoroplethScale.palette[0]) && ChoroplethScale.isDark(ChoroplethScale.palette[4]))
+    }
+
+    @Test func theRegionMapNamesEachRegionAndTheMunicipalityMapDrawsRegionBorders() throws {
+        let geometry = GeoJSONGeometry(dataDirectory: Self.dataDirectory)
+        let regions = MapSpec(level: .regions, title: "Befolkning", values: ["12": 1_428_626, "10": 157_223, "06": 370_009])
+        let html = render(ReportDocument(blocks: [.map(regions)]), as: .html, geometry: geometry)
+        #expect(html.contains(">Skåne län<tspan class=\"value\""))
+        #expect(html.contains("1 428 626</tspan></text>"))
+        #expect(html.contains("<text class=\"map-label on-dark\""), "white on the darkest class")
+        #expect(html.contains("<text class=\"map-label on-light\""))
+        #expect(html.ranges(of: "class=\"map-label").count == 6, "regions without a value are named too")
+        #expect(html.contains("3 klasser efter kvantiler (lika många områden i varje)"))
+        #expect(!html.contains("class=\"outline\""))
+        let municipalities = MapSpec(level: .municipalities, values: ["1280": 365_644])
+        let page = render(ReportDocument(blocks: [.map(municipalities)]), as: .html, geometry: geometry)
+        #expect(page.ranges(of: "<path class=\"outline\"").count == 6)
+        #expect(!page.contains("class=\"map-label"), "77 names would not fit")
+        let english = render(ReportDocument(blocks: [.map(regions)]), as: .html, options: RenderOptions(locale: .en), geometry: geometry)
+        #expect(english.contains("3 classes by quantiles (equal numbers of areas in each)"))
     }
 
     /// A change: shrinking areas red, no change grey-white, growing ones blue.
@@ -93,7 +123,7 @@ import Testing
         #expect(scale.color(for: -3) == "#ef8a62")
         let oneEach = ChoroplethScale(values: [-2, 3, 3])
         #expect(oneEach.classes.map(\.color) == ["#ef8a62", "#67a9cf"], "one class on a side takes its middle shade")
-        #expect(ChoroplethScale(values: [0, 1]).classes.map(\.color) == ["#eff3ff", "#08519c"], "no negatives: sequential")
+        #expect(ChoroplethScale(values: [0, 1]).classes.map(\.color) == ["#c6dbef", "#08519c"], "no negatives: sequential")
     }
 
     @Test func projectionKeepsTheAspectOfSouthernSweden() {

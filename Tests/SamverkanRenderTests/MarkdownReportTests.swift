@@ -64,7 +64,7 @@ import Testing
         | Kronobergs län |   203 686 |
         | Blekinge län   |   156 253 |
 
-        _(stapeldiagram: se --format html)_
+        _(diagram: se --format html)_
 
         **Befolkning på kartan**
 
@@ -127,7 +127,7 @@ import Testing
         | Kronobergs län |   203,686 |
         | Blekinge län   |   156,253 |
 
-        _(bar chart: see --format html)_
+        _(chart: see --format html)_
 
         **Befolkning på kartan**
 

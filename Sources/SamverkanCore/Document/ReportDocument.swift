@@ -22,8 +22,10 @@ public enum Block: Sendable, Equatable {
     case facts([Fact])
     /// `out:table{ columns = …, rows = … }` plus `t:row{ … }`.
     case table(Table)
-    /// `out:chart{ kind = "bar", … }`.
+    /// `out:chart{ kind = "bar" | "line", … }`.
     case chart(Chart)
+    /// `out:charts{ …, facets = { … } }` — small multiples on one scale.
+    case charts(SmallMultiples)
     /// `out:map{ … }` — a choropleth of regions or municipalities.
     case map(MapSpec)
 }
@@ -96,27 +98,6 @@ public struct Table: Sendable, Equatable {
         self.title = title
         self.columns = columns
         self.rows = rows
-    }
-}
-
-/// A bar chart: one bar per label.
-public struct Chart: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable { case bar }
-    public var kind: Kind
-    public var title: String?
-    public var labels: [String]
-    public var values: [Double]
-    public var format: ValueFormat
-    public var decimals: Int?
-
-    public init(kind: Kind = .bar, title: String? = nil, labels: [String], values: [Double],
-                format: ValueFormat = .number, decimals: Int? = nil) {
-        self.kind = kind
-        self.title = title
-        self.labels = labels
-        self.values = values
-        self.format = format
-        self.decimals = decimals
     }
 }
 

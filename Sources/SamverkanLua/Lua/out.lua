@@ -5,8 +5,9 @@
 -- self and the argument types; this file checks what is inside the tables (keys, cells,
 -- formats) and fails at the line of the user's call (api.fail).
 local host = ...
-local P, api, suggest = host.P, host.api, host.suggest
-local type, tostring, pairs, ipairs, pcall, setmetatable = type, tostring, pairs, ipairs, pcall, setmetatable
+local P, api, suggest, translate = host.P, host.api, host.suggest, host.translate
+local type, tostring, pairs, ipairs, pcall, setmetatable, getmetatable = type, tostring, pairs, ipairs, pcall, setmetatable, getmetatable
+local next, rawlen = next, rawlen
 -- Kept from load time: a plugin that replaces table.sort or table.concat cannot reach
 -- the host's own checks through them.
 local table_sort, table_concat = table.sort, table.concat
@@ -68,6 +69,10 @@ end
 local function cell(v, what)
   local tv = type(v)
   if tv == "string" then return counted(v) end
+  -- Text per language, { sv = …, en = … } (translate.lua); a list or an empty table is not.
+  if tv == "table" and getmetatable(v) == nil and next(v) ~= nil and rawlen(v) == 0 then
+    return counted(translate(v, what))
+  end
   if tv == "number" or tv == "boolean" or tv == "nil" then return v end
   if P.is_record(v) then
     local ok, name = pcall(function() return v.name end)
@@ -75,7 +80,7 @@ local function cell(v, what)
     return tostring(v)
   end
   fail(what .. " is " .. (api.type_name(v) == "collection" and "a collection" or "a " .. tv)
-    .. "; a cell is a string, number, boolean, nil or a record (shown by its name)")
+    .. "; a cell is a string, number, boolean, nil, a record (shown by its name) or text per language, { sv = …, en = … }")
 end
 
 local function text_of(v, what)
@@ -183,26 +188,158 @@ function O.table(out, spec)
   return t
 end
 
-local chart_keys = keys("kind", "title", "labels", "values", "format", "decimals")
+-- Charts (out:chart, out:charts). A chart is x positions and series of values over them:
+-- labels = …, values = … is the one-series bar chart; x = …, series = { { name, values } }
+-- gives several, with nil for a gap. The y axis: y = { format, decimals, zero }, or format
+-- and decimals at the top (not both).
+local chart_kinds = { "bar", "line" }
+local axis_keys = keys("format", "decimals", "zero")
+
+local function check_kind(kind, what)
+  kind = kind or "bar"
+  if kind ~= "bar" and kind ~= "line" then
+    fail(what .. ": kind '" .. tostring(kind) .. "' is not a chart kind" .. suggest(tostring(kind), chart_kinds)
+      .. "; the kinds are bar and line")
+  end
+  return kind
+end
+
+local function check_axis(spec, kind, what)
+  local y = spec.y
+  if y ~= nil and type(y) ~= "table" then fail(what .. ": y must be { format = …, decimals = …, zero = … }") end
+  y = y or {}
+  check_keys(y, axis_keys, what .. " y")
+  if (spec.format ~= nil or spec.decimals ~= nil) and (y.format ~= nil or y.decimals ~= nil) then
+    fail(what .. ": the format is given twice, at the top and in y; keep y = { format = …, decimals = … }")
+  end
+  local zero = y.zero
+  if zero ~= nil and type(zero) ~= "boolean" then fail(what .. ": y.zero must be true or false, got " .. api.type_name(zero)) end
+  if kind == "bar" and zero == false then fail(what .. ": bars always start at zero; y.zero = false is for line charts") end
+  return check_format(y.format or spec.format or "number", what), check_decimals(y.decimals or spec.decimals, what), zero ~= false
+end
+
+-- The values of one series: a list as long as x, numbers or nil (a gap).
+local function series_values(values, n, what)
+  if type(values) ~= "table" then fail(what .. ": values must be a list of numbers, got " .. api.type_name(values)) end
+  for k, v in pairs(values) do
+    if math_type(k) ~= "integer" or k < 1 or k > n then
+      fail(what .. ": values has the key " .. tostring(k) .. ", but x has " .. n .. " position" .. (n == 1 and "" or "s")
+        .. "; give one value (or nil) per x")
+    end
+    if type(v) ~= "number" then fail(what .. ": value " .. k .. " must be a number or nil, got " .. api.type_name(v)) end
+  end
+  local list = {}
+  for i = 1, n do list[i] = values[i] end
+  return list
+end
+
+local series_keys = keys("name", "values")
+local function series_list(series, n, what)
+  if type(series) ~= "table" or #series == 0 then
+    fail(what .. ": series must be a list of { name = …, values = { … } }")
+  end
+  local list, names = {}, {}
+  for i, s in ipairs(series) do
+    local w = what .. ": series " .. i
+    if type(s) ~= "table" then fail(w .. " must be { name = …, values = { … } }, got a " .. api.type_name(s)) end
+    check_keys(s, series_keys, w)
+    local name = s.name ~= nil and text_of(s.name, w .. " name") or nil
+    if name == nil and #series > 1 then fail(w .. " has no name; with several series each needs one for the legend") end
+    if name ~= nil then
+      if names[name] then fail(w .. ": another series is also named '" .. name .. "'") end
+      names[name] = true
+    end
+    list[i] = { name = name, values = series_values(s.values, n, w) }
+  end
+  return list, names
+end
+
+local function x_list(x, what)
+  if type(x) ~= "table" or #x == 0 then fail(what .. ": x must be a list of labels or numbers, e.g. { 1950, 1960 }") end
+  local list = {}
+  for i, v in ipairs(x) do
+    if v == nil or type(v) == "boolean" then fail(what .. ": x " .. i .. " must be a label or a number") end
+    list[i] = cell(v, what .. ": x " .. i)
+  end
+  return list
+end
+
+-- The block of one chart: its x and series already checked.
+local function chart_block(spec, kind, x, series, names, what)
+  local format, decimals, zero = check_axis(spec, kind, what)
+  local highlight = spec.highlight
+  if highlight ~= nil then
+    highlight = text_of(highlight, what .. " highlight")
+    if not names[highlight] then
+      local list = {}
+      for name in pairs(names) do list[#list + 1] = name end
+      table_sort(list)
+      fail(what .. ": highlight '" .. highlight .. "' names no series" .. suggest(highlight, list))
+    end
+  end
+  if spec.stacked ~= nil and type(spec.stacked) ~= "boolean" then fail(what .. ": stacked must be true or false") end
+  if spec.stacked and kind ~= "bar" then fail(what .. ": stacked is for bar charts") end
+  return { type = "chart", kind = kind, x = x, nx = #x, series = series, nseries = #series, highlight = highlight,
+           stacked = spec.stacked or false, format = format, decimals = decimals, zero = zero,
+           title = spec.title ~= nil and text_of(spec.title, what .. " title") or nil,
+           x_title = spec.x_title ~= nil and text_of(spec.x_title, what .. " x_title") or nil }
+end
+
+local chart_keys = keys("kind", "title", "labels", "values", "x", "x_title", "series", "highlight", "stacked", "y", "format", "decimals")
 function O.chart(out, spec)
-  check_keys(spec, chart_keys, "out:chart")
-  local kind = spec.kind or "bar"
-  if kind ~= "bar" then fail("out:chart: kind '" .. tostring(kind) .. "' is not supported (use \"bar\")") end
-  if type(spec.labels) ~= "table" or type(spec.values) ~= "table" then
-    fail("out:chart: 'labels' and 'values' must be lists of the same length")
+  local what = "out:chart"
+  check_keys(spec, chart_keys, what)
+  local kind = check_kind(spec.kind, what)
+  local x, series, names
+  if spec.labels ~= nil or spec.values ~= nil then
+    if spec.x ~= nil or spec.series ~= nil then
+      fail(what .. ": give labels and values (one series) or x and series, not both")
+    end
+    if type(spec.labels) ~= "table" or type(spec.values) ~= "table" then
+      fail(what .. ": 'labels' and 'values' must be lists of the same length")
+    end
+    x = x_list(spec.labels, what)
+    if #spec.values ~= #x then fail(what .. ": " .. #x .. " labels but " .. #spec.values .. " values") end
+    series, names = series_list({ { values = spec.values } }, #x, what)
+  else
+    x = x_list(spec.x, what)
+    series, names = series_list(spec.series, #x, what)
   end
-  local labels, values = {}, {}
-  for i, l in ipairs(spec.labels) do labels[i] = text_of(l, "out:chart: label " .. i) end
-  for i = 1, #labels do
-    local v = spec.values[i]
-    if type(v) ~= "number" then fail("out:chart: value " .. i .. " must be a number, got " .. api.type_name(v)) end
-    values[i] = v
+  add(out, chart_block(spec, kind, x, series, names, what))
+end
+
+local charts_keys = keys("kind", "title", "x", "x_title", "facets", "highlight", "stacked", "y", "format", "decimals")
+local facet_keys = keys("title", "series", "values")
+function O.charts(out, spec)
+  local what = "out:charts"
+  check_keys(spec, charts_keys, what)
+  local kind = check_kind(spec.kind, what)
+  local x = x_list(spec.x, what)
+  if type(spec.facets) ~= "table" or #spec.facets == 0 then
+    fail(what .. ": facets must be a list of { title = …, series = { … } } (or values = { … }), one small chart each")
   end
-  if #spec.values ~= #labels then fail("out:chart: " .. #labels .. " labels but " .. #spec.values .. " values") end
-  local format = check_format(spec.format or "number", "out:chart")
-  add(out, { type = "chart", kind = kind, labels = labels, values = values, format = format,
-             decimals = check_decimals(spec.decimals, "out:chart"),
-             title = spec.title ~= nil and text_of(spec.title, "out:chart title") or nil })
+  local charts, highlighted, all_names = {}, false, {}
+  for i, f in ipairs(spec.facets) do
+    local w = what .. ": facet " .. i
+    if type(f) ~= "table" then fail(w .. " must be { title = …, series = { … } }, got a " .. api.type_name(f)) end
+    check_keys(f, facet_keys, w)
+    if f.title == nil then fail(w .. " has no title; each small chart is named by its facet") end
+    if (f.series == nil) == (f.values == nil) then fail(w .. ": give series = { … } or values = { … } (one series)") end
+    local series, names = series_list(f.series or { { values = f.values } }, #x, w)
+    local facet = { kind = spec.kind, title = f.title, x_title = spec.x_title, highlight = spec.highlight, stacked = spec.stacked, y = spec.y,
+                    format = spec.format, decimals = spec.decimals }
+    for name in pairs(names) do all_names[#all_names + 1] = name end
+    if spec.highlight ~= nil then
+      if names[spec.highlight] then highlighted = true else facet.highlight = nil end
+    end
+    charts[i] = chart_block(facet, kind, x, series, names, w)
+  end
+  if spec.highlight ~= nil and not highlighted then
+    table_sort(all_names)
+    fail(what .. ": highlight '" .. tostring(spec.highlight) .. "' names no series of any facet"
+      .. suggest(tostring(spec.highlight), all_names))
+  end
+  add(out, { type = "charts", charts = charts, title = spec.title ~= nil and text_of(spec.title, what .. " title") or nil })
 end
 
 local map_keys = keys("level", "title", "values", "format", "decimals")

@@ -38,10 +38,9 @@ extension LuaRuntime {
                 }
             }
             return .table(Table(title: stack.rawString(b, "title"), columns: columns, rows: cells))
-        case "chart":
-            let values = numbers(of: b, "values")
-            return .chart(Chart(title: stack.rawString(b, "title"), labels: stack.rawStrings(b, "labels") ?? [],
-                                values: values, format: format(of: b), decimals: stack.rawInteger(b, "decimals")))
+        case "chart": return .chart(chart(at: b))
+        case "charts":
+            return .charts(SmallMultiples(title: stack.rawString(b, "title"), charts: rows(of: b, "charts") { chart(at: $0) }))
         case "map":
             var values: [String: Double] = [:]
             if stack.getField(b, "values") == LUA_TTABLE {
@@ -75,14 +74,29 @@ extension LuaRuntime {
         }
     }
 
-    private func numbers(of table: Int32, _ name: String) -> [Double] {
-        guard stack.getField(table, name) == LUA_TTABLE else { stack.pop(); return [] }
+    /// A chart block as out.lua checked it: `nx` x positions, each series with `nx` values
+    /// (nil for a gap, so the length is given, not measured).
+    private func chart(at b: Int32) -> Chart {
+        let count = stack.rawInteger(b, "nx") ?? 0
+        let x = cells(of: b, "x", count: count)
+        let series = rows(of: b, "series") { s in
+            ChartSeries(name: stack.rawString(s, "name"), values: cells(of: s, "values", count: count).map(\.double))
+        }
+        let kind = Chart.Kind(rawValue: stack.rawString(b, "kind") ?? "") ?? .bar
+        return Chart(kind: kind, title: stack.rawString(b, "title"), x: x, xTitle: stack.rawString(b, "x_title"), series: series,
+                     highlight: stack.rawString(b, "highlight"), stacked: stack.rawBool(b, "stacked"),
+                     y: ChartAxis(format: format(of: b), decimals: stack.rawInteger(b, "decimals"), zero: stack.rawBool(b, "zero")))
+    }
+
+    /// The first `count` entries of the array in field `name`, as cells (nil is missing).
+    private func cells(of table: Int32, _ name: String, count: Int) -> [Cell] {
+        guard stack.getField(table, name) == LUA_TTABLE else { stack.pop(); return Array(repeating: .missing, count: count) }
         let array = stack.top
         defer { stack.pop() }
-        return (0..<stack.rawLength(array)).map { i in
+        return (0..<count).map { i in
             stack.rawIndex(array, i + 1)
             defer { stack.pop() }
-            return stack.number(at: -1) ?? 0
+            return cell(at: stack.top)
         }
     }
 

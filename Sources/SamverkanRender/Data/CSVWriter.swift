@@ -18,10 +18,12 @@ public enum CSVDialectName: String, Sendable, CaseIterable {
 /// - A text that a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`,
 ///   a tab or a carriage return) gets a `'` before it, as OWASP advises against CSV
 ///   injection: the spreadsheet shows it as text.
+/// - A chart is written as the table of its data: x, then a column per series (small
+///   multiples: per facet), a gap an empty field.
 /// - A report with one table is that table; with several, each is a block of its own: a
 ///   line with its title (the table's, else the heading before it), its header and rows,
 ///   then an empty line, so no header ever stands over another table's columns. Other
-///   blocks are not written; a report without tables is empty output.
+///   blocks are not written; a report without tables or charts is empty output.
 enum CSVWriter {
     /// The bytes of one dialect.
     struct Style {
@@ -40,17 +42,15 @@ enum CSVWriter {
         }
     }
 
-    static func document(_ document: ReportDocument, dialect: CSVDialectName = .rfc4180) -> String {
+    static func document(_ document: ReportDocument, dialect: CSVDialectName = .rfc4180, locale: OutputLocale = .sv) -> String {
+        let phrases = RenderPhrases(locale: locale)
         var tables: [(title: String?, table: Table)] = []
         var heading: String?
         for block in document.blocks {
-            switch block {
-            case .heading(let text): heading = text
-            case .table(let table):
-                tables.append((table.title ?? heading, table))
-                heading = nil
-            default: continue
-            }
+            if case .heading(let text) = block { heading = text }
+            guard let table = block.dataTable(phrases: phrases) else { continue }
+            tables.append((table.title ?? heading, table))
+            heading = nil
         }
         let style = Style(dialect)
         let bom = style.byteOrderMark ? "\u{FEFF}" : ""
@@ -58,7 +58,7 @@ enum CSVWriter {
         let end = style.crlf ? "\r\n" : "\n"
         return bom + tables.enumerated().map { i, entry in
             var title: [UInt8] = []
-            appendField(entry.title ?? "Table \(i + 1)", to: &title, style: style)
+            appendField(entry.title ?? phrases.tableName(i + 1), to: &title, style: style)
             return String(decoding: title, as: UTF8.self) + end + self.table(entry.table, style: style)
         }.joined(separator: end)
     }

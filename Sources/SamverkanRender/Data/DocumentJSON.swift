@@ -4,7 +4,7 @@ import SamverkanCore
 /// arrays of records.
 ///
 /// A document is `{"blocks": [...]}`; each block an object with `"type"` (`title`,
-/// `heading`, `paragraph`, `list`, `facts`, `table`, `chart`, `map`) and its fields, keys
+/// `heading`, `paragraph`, `list`, `facts`, `table`, `chart`, `charts`, `map`) and its fields, keys
 /// sorted. Absent optional fields (`title`, `decimals`) are `null`, so every block of a
 /// type has the same keys. Cells keep their type: integers as JSON integers, floats as
 /// numbers, booleans as booleans, missing as `null`, dates and text as strings. Chart and
@@ -34,12 +34,9 @@ enum DocumentJSON {
                 }),
                 "rows": .array(table.paddedRows.map { .array($0.map(value)) }),
             ])
-        case .chart(let chart):
-            .sorted([
-                "type": .string("chart"), "kind": .string(chart.kind.rawValue), "title": optional(chart.title),
-                "labels": .array(chart.labels.map(JSONValue.string)), "values": .array(chart.values.map(number)),
-                "format": .string(chart.format.rawValue), "decimals": chart.decimals.map(JSONValue.integer) ?? .null,
-            ])
+        case .chart(let chart): chartValue(chart)
+        case .charts(let multiples):
+            .sorted(["type": .string("charts"), "title": optional(multiples.title), "charts": .array(multiples.charts.map(chartValue))])
         case .map(let map):
             .sorted([
                 "type": .string("map"), "level": .string(map.level.rawValue), "title": optional(map.title),
@@ -47,6 +44,21 @@ enum DocumentJSON {
                 "format": .string(map.format.rawValue), "decimals": map.decimals.map(JSONValue.integer) ?? .null,
             ])
         }
+    }
+
+    /// `{"type": "chart", "kind", "title", "x", "series": [{"name", "values"}], "highlight",
+    /// "stacked", "y": {"format", "decimals", "zero"}}`; a gap in a series is `null`.
+    private static func chartValue(_ chart: Chart) -> JSONValue {
+        .sorted([
+            "type": .string("chart"), "kind": .string(chart.kind.rawValue), "title": optional(chart.title),
+            "x": .array(chart.x.map(value)), "x_title": optional(chart.xTitle),
+            "series": .array(chart.series.map { series in
+                .sorted(["name": optional(series.name), "values": .array(series.values.map { $0.map(number) ?? .null })])
+            }),
+            "highlight": optional(chart.highlight), "stacked": .bool(chart.stacked),
+            "y": .sorted(["format": .string(chart.y.format.rawValue), "decimals": chart.y.decimals.map(JSONValue.integer) ?? .null,
+                          "zero": .bool(chart.y.zero)]),
+        ])
     }
 
     /// A query result: one object per row, keyed by column title in column order (the order

@@ -53,10 +53,12 @@ struct HTMLRenderer {
             let rows = facts.map { "<div><dt>\(escape($0.label))</dt><dd>\(escape(formatter.format($0.value, as: $0.format).text))</dd></div>" }
             return (["<dl class=\"facts\">"] + rows + ["</dl>"]).joined(separator: "\n")
         case .table(let table): return tableHTML(FormattedTable(table, formatter: formatter))
-        case .chart(let chart): return SVGBarChart(chart: chart, formatter: formatter).html()
+        case .chart(let chart): return SVGChartFigure.html(chart, formatter: formatter)
+        case .charts(let multiples): return SVGChartFigure.html(multiples, formatter: formatter)
         case .map(let map):
             if let shapes = geometry?.boundaries(for: map.level), !shapes.isEmpty {
-                return SVGChoropleth(map: map, shapes: shapes, formatter: formatter).html()
+                let outlines = map.level == .municipalities ? geometry?.boundaries(for: .regions) ?? [] : []
+                return SVGChoropleth(map: map, shapes: shapes, outlines: outlines, formatter: formatter).html()
             }
             var table = MapRanking(map, geometry: geometry).table(map, formatter: formatter)
             table.title = map.title

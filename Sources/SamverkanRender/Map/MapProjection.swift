@@ -72,4 +72,27 @@ struct MapProjection {
             (index == 0 ? "M" : "L") + SVGNumber.text(tenths: point.x) + "," + SVGNumber.text(tenths: point.y)
         }.joined() + "Z"
     }
+
+    /// Where an area's label goes: the centroid of its largest polygon's outer ring (on the
+    /// canvas), and that polygon's width, which says how long a label fits.
+    func labelPoint(for shape: AreaShape) -> (x: Double, y: Double, width: Double)? {
+        var best: (area: Double, x: Double, y: Double, width: Double)?
+        for polygon in shape.polygons {
+            guard let ring = polygon.first, ring.count >= 3 else { continue }
+            let points = ring.map { p -> (x: Double, y: Double) in let t = tenths(p); return (Double(t.x) / 10, Double(t.y) / 10) }
+            var area = 0.0, cx = 0.0, cy = 0.0
+            for i in points.indices {
+                let a = points[i], b = points[(i + 1) % points.count]
+                let cross = a.x * b.y - b.x * a.y
+                area += cross
+                cx += (a.x + b.x) * cross
+                cy += (a.y + b.y) * cross
+            }
+            guard abs(area) > 1e-9 else { continue }
+            let xs = points.map(\.x)
+            let candidate = (abs(area) / 2, cx / (3 * area), cy / (3 * area), (xs.max() ?? 0) - (xs.min() ?? 0))
+            if candidate.0 > best?.area ?? -1 { best = candidate }
+        }
+        return best.map { ($0.x, $0.y, $0.width) }
+    }
 }

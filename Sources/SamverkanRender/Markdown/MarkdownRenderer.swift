@@ -33,7 +33,12 @@ struct MarkdownRenderer {
         case .table(let table):
             titled(table.title, MarkdownTable(table, formatter: formatter).lines()
                 + (table.rows.isEmpty ? ["", "_\(formatter.phrases.noRows)_"] : []))
-        case .chart(let chart): titled(chart.title, MarkdownTable(chartTable(chart)).lines() + ["", "_\(formatter.phrases.chartNote)_"])
+        case .chart(let chart):
+            titled(chart.title, MarkdownTable(chart.dataTable(phrases: formatter.phrases), formatter: formatter).lines()
+                + ["", "_\(formatter.phrases.chartNote)_"])
+        case .charts(let multiples):
+            titled(multiples.title, MarkdownTable(multiples.dataTable(phrases: formatter.phrases), formatter: formatter).lines()
+                + ["", "_\(formatter.phrases.sameScale) \(formatter.phrases.chartNote)_"])
         case .map(let map):
             titled(map.title, MarkdownTable(MapRanking(map, geometry: geometry).table(map, formatter: formatter)).lines()
                 + ["", "_\(formatter.phrases.mapNote)_"])
@@ -43,15 +48,6 @@ struct MarkdownRenderer {
     private func titled(_ title: String?, _ lines: [String]) -> [String] {
         guard let title else { return lines }
         return ["**\(Self.oneLine(title))**", ""] + lines
-    }
-
-    private func chartTable(_ chart: Chart) -> FormattedTable {
-        let phrases = formatter.phrases
-        let rows = zip(chart.labels, chart.values).map { label, value in
-            [FormattedCell(text: label, isNumeric: false),
-             FormattedCell(text: formatter.format(value, as: chart.format, decimals: chart.decimals), isNumeric: true)]
-        }
-        return FormattedTable(headers: [phrases.category, phrases.value], numericColumns: [false, true], rows: rows)
     }
 
     /// Headings, list items and facts end at a line break: one line, escaped.

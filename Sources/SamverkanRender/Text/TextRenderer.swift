@@ -41,9 +41,40 @@ struct TextRenderer {
         case .facts(let facts): factLines(facts)
         case .table(let table):
             TextTableLayout(table: FormattedTable(table, formatter: formatter), options: options.with(width: width)).lines()
-        case .chart(let chart): TextBarChart(chart: chart, width: chartWidth, formatter: formatter, style: style).lines()
+        case .chart(let chart): chartLines(chart, values: chart.drawnValues, small: false)
+        case .charts(let multiples): multiplesLines(multiples)
         case .map(let map): mapLines(map)
         }
+    }
+
+    private func chartLines(_ chart: Chart, values: [Double], small: Bool) -> [String] {
+        switch chart.kind {
+        case .bar:
+            return TextBarChart(chart: chart, width: chartWidth, scale: values, formatter: formatter, style: style).lines()
+        case .line:
+            let axes = ChartAxes(chart, values: values, yTickCount: small ? 2 : 5, xTickCount: small ? 4 : 8)
+            return TextLineChart(chart: chart, axes: axes, width: min(chartWidth, small ? 60 : 100), height: small ? 5 : 12,
+                                 formatter: formatter, style: style).lines(legend: !small || chart.series.count > 1)
+        }
+    }
+
+    /// Each facet's small chart under its name, all on one scale, then the scale once.
+    private func multiplesLines(_ multiples: SmallMultiples) -> [String] {
+        var lines = multiples.title.map { [style.bold($0)] } ?? []
+        let values = multiples.drawnValues
+        for chart in multiples.charts {
+            if !lines.isEmpty { lines.append("") }
+            lines += chartLines(chart, values: values, small: true)
+        }
+        if let first = multiples.charts.first, first.kind == .line, first.series.count == 1 {
+            let axes = ChartAxes(first, values: values, yTickCount: 2)
+            lines.append("")
+            lines.append(formatter.phrases.sameScale + " "
+                + TextLineChart(chart: first, axes: axes, width: chartWidth, height: 5, formatter: formatter, style: style).rangeLine())
+        } else {
+            lines.append(formatter.phrases.sameScale)
+        }
+        return lines
     }
 
     private func underlined(_ text: String, with rule: Character) -> [String] {

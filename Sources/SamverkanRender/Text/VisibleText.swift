@@ -51,17 +51,27 @@ extension ReportDocument {
             })
         case .table(let table):
             return .table(table.visibleText())
-        case .chart(let chart):
-            var c = chart
-            c.title = chart.title.map(v)
-            c.labels = chart.labels.map(v)
-            return .chart(c)
+        case .chart(let chart): return .chart(chart.visibleText())
+        case .charts(let multiples):
+            return .charts(SmallMultiples(title: multiples.title.map(v), charts: multiples.charts.map { $0.visibleText() }))
         case .map(let map):
             var m = map
             m.title = map.title.map(v)
             m.values = Dictionary(map.values.map { (v($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
             return .map(m)
         }
+    }
+}
+
+extension Chart {
+    /// Title, x labels and series names through ``VisibleText/visible(_:)``.
+    func visibleText() -> Chart {
+        var c = self
+        c.title = title.map(VisibleText.visible)
+        c.x = x.map { $0.visibleText() }
+        c.series = series.map { ChartSeries(name: $0.name.map(VisibleText.visible), values: $0.values) }
+        c.highlight = highlight.map(VisibleText.visible)
+        return c
     }
 }
 

@@ -4,12 +4,14 @@ import SamverkanCore
 ///
 /// A report: a first sheet with its title, paragraphs, lists and facts (the facts as
 /// label and typed value), then one sheet per table, named from the table's title or the
-/// heading before it. Charts and maps are left to the other formats; their data is in the
-/// report's tables. A query: one sheet, named after the collection.
+/// heading before it, and one per chart with the chart's data (x, then a column per series).
+/// Maps are left to the other formats; their data is in the report's tables. A query: one
+/// sheet, named after the collection.
 enum WorkbookDocument {
     static func report(_ document: ReportDocument, locale: OutputLocale) throws -> [UInt8] {
         var writer = WorkbookWriter()
-        var front = WorkbookWriter.Sheet(name: locale == .sv ? "Rapport" : "Report")
+        let phrases = RenderPhrases(locale: locale)
+        var front = WorkbookWriter.Sheet(name: phrases.untitledReport)
         var tables: [(name: String, table: Table)] = []
         var heading: String?
         for block in document.blocks {
@@ -23,12 +25,13 @@ enum WorkbookDocument {
             case .list(let items): front.rows += items.map { [.text("• " + $0)] }
             case .facts(let facts):
                 front.rows += facts.map { [.text($0.label, bold: true), cell($0.value, format: $0.format, decimals: nil)] }
-            case .table(let table):
-                let name = table.title ?? heading ?? (locale == .sv ? "Tabell \(tables.count + 1)" : "Table \(tables.count + 1)")
+            case .table, .chart, .charts:
+                guard let table = block.dataTable(phrases: phrases) else { continue }
+                let name = table.title ?? heading ?? phrases.tableName(tables.count + 1)
                 tables.append((name, table))
-                front.rows.append([.text((locale == .sv ? "Tabell: " : "Table: ") + name)])
+                front.rows.append([.text(phrases.tableLabel + name)])
                 heading = nil
-            case .chart, .map: continue
+            case .map: continue
             }
         }
         writer.add(front)
