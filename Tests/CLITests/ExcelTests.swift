@@ -145,8 +145,12 @@ import Testing
                     for row in ws.iter_rows(min_row=2, max_row=2):
                         print("   ", [(c.value, c.data_type, c.number_format) for c in row])
             """, arguments: [folder + "/p.xlsx", folder + "/m.xlsx"])
-        #expect(text.contains("p.xlsx ['Rapport', 'Regions', 'Municipalities']"))
-        #expect(text.contains("Regions A2 True"))
+        // A sheet per table and per chart (its data); Excel's names stop at 31 characters.
+        #expect(text.contains("p.xlsx ['Rapport', 'Regioner', 'Befolkning per region 2024', 'Befolkning per region 1950–2024', "
+            + "'Andel av Sveriges befolkning 19', 'Kommuner']"))
+        #expect(text.contains("Regioner A2 True"))
+        #expect(text.contains("Befolkning per region 1950–2024 A2 True"))
+        #expect(text.contains("[(1950, 'n', 'General'), (843027, 'n', '#,##0'), (272584, 'n', '#,##0')"))
         #expect(text.contains("[('Region Skåne', 's', 'General'), (33, 'n', '#,##0'), (1428626, 'n', '#,##0'), (0.5193804339725191, 'n', '0.0%')"))
         #expect(text.contains("m.xlsx ['municipalities']"))
         #expect(text.contains("[('0604', 's', 'General'), ('Aneby', 's', 'General'), ('Aneby kommun', 's', 'General'), ('06', 's', 'General'), (517.68, 'n', 'General')"))
@@ -207,8 +211,15 @@ import Testing
         let result = try CLI.run(["report", "population", "--format", "csv"], in: CLI.root.path)
         #expect(result.status == 0)
         let blocks = result.stdout.components(separatedBy: "\n\n")
-        #expect(blocks.count == 2)
-        #expect(blocks[0].hasPrefix("Regions\nRegion,Municipalities,Population,"))
-        #expect(blocks[1].hasPrefix("Municipalities\nRank,Municipality,Region,Population,"))
+        #expect(blocks.count == 5)
+        #expect(blocks[0].hasPrefix("Regioner\nRegion,Kommuner,Befolkning,"))
+        // Charts keep their data: x, then a column per series (small multiples: per facet).
+        #expect(blocks[1].hasPrefix("Befolkning per region 2024\nKategori,Värde\nRegion Skåne,1428626\n"))
+        #expect(blocks[2].hasPrefix("Befolkning per region 1950–2024\nÅr,Region Skåne,Region Jönköpings län,Region Halland,"
+            + "Region Kalmar län,Region Kronoberg,Region Blekinge\n1950,843027,272584,170076,239583,150275,145909\n"))
+        #expect(blocks[3].hasPrefix("Andel av Sveriges befolkning 1950–2024\nÅr,Region Skåne,"))
+        #expect(blocks[4].hasPrefix("Kommuner\nRang,Kommun,Region,Befolkning,"))
+        let english = try CLI.run(["report", "population", "--format", "csv", "--locale", "en"], in: CLI.root.path)
+        #expect(english.stdout.contains("\n\nPopulation per region 2024\nLabel,Value\nRegion Skåne,1428626\n"))
     }
 }

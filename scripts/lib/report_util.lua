@@ -14,8 +14,9 @@ function util.population_years(kb)
   return years
 end
 
--- Years as short ranges: { 1950, 1951, …, 2020, 2024 } → "1950–2020 and 2024".
-function util.year_ranges(years)
+-- Years as short ranges: { 1950, 1951, …, 2020, 2024 } → "1950–2020 and 2024"; `word`
+-- joins the last two ("and" unless given: a report passes t{ sv = "och", en = "and" }).
+function util.year_ranges(years, word)
   local parts, i = {}, 1
   while i <= #years do
     local j = i
@@ -24,7 +25,7 @@ function util.year_ranges(years)
     i = j + 1
   end
   if #parts <= 1 then return parts[1] or "none" end
-  return table.concat(parts, ", ", 1, #parts - 1) .. " and " .. parts[#parts]
+  return table.concat(parts, ", ", 1, #parts - 1) .. " " .. (word or "and") .. " " .. parts[#parts]
 end
 
 -- Rejects the parameter `param` (default "year") with param_error -- a usage error,
@@ -116,6 +117,20 @@ function util.region_population(kb, year)
   return by_code, total
 end
 
+-- Population per region for every year with figures: the years ascending, and per region
+-- code the list of its totals in that order ({ ["12"] = { 830000, … } }), ready for
+-- out:chart{ kind = "line", x = years, … }.
+function util.region_series(kb)
+  local years = util.population_years(kb)
+  local series = {}
+  for region in kb.regions:each() do series[region:key()] = {} end
+  for i, year in ipairs(years) do
+    local by_region = util.region_population(kb, year)
+    for code, list in pairs(series) do list[i] = by_region[code] end
+  end
+  return years, series
+end
+
 -- A warning sentence when some municipalities have no figure for `year` (their region
 -- totals are then too low), else nil. Reports print it so a gap never goes unnoticed.
 function util.gap_note(kb, year)
@@ -123,7 +138,8 @@ function util.gap_note(kb, year)
   local names = kb.municipalities:filter(function(m) return per_municipality[m:key()] == nil end)
                                  :map(function(m) return m.name end)
   if #names == 0 then return nil end
-  return string.format("Note: %d municipalities have no figure for %d (%s); totals leave them out.",
+  return string.format(t{ sv = "Obs! %d kommuner saknar befolkningssiffra för %d (%s); de ingår inte i summorna.",
+                          en = "Note: %d municipalities have no figure for %d (%s); totals leave them out." },
     #names, year, table.concat(names, ", "))
 end
 
@@ -140,10 +156,16 @@ function util.share(a, b)
 end
 
 -- Names of a list of records (e.g. a paper's areas), joined: "Kultur, Infrastruktur".
--- With `all` (a collection), a list that covers every record in it reads "All areas".
+-- With `all` (a collection), a list that covers every record in it reads "All areas"
+-- ("Alla verksamhetsområden"); a collection without a Swedish name here keeps its own.
 function util.names(records, all)
   if records == nil or #records == 0 then return nil end
-  if all ~= nil and #records == #all then return "All " .. all.name end
+  if all ~= nil and #records == #all then
+    local swedish = ({ areas = "verksamhetsområden", committees = "beredningar", municipalities = "kommuner",
+                       regions = "regioner", position_papers = "positionspapper", priorities = "prioriteringar",
+                       labour_markets = "lokala arbetsmarknader", fa_regions = "funktionella analysregioner" })[all.name]
+    return t{ sv = "Alla " .. (swedish or all.name), en = "All " .. all.name }
+  end
   local names = {}
   for i, r in ipairs(records) do names[i] = r.name end
   return table.concat(names, ", ")

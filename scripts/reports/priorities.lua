@@ -28,35 +28,41 @@ return {
       years = { params.year }
     end
 
-    out:title(params.year and ("Priorities " .. params.year) or "Priorities")
+    out:title(params.year and (t{ sv = "Prioriteringar ", en = "Priorities " } .. params.year)
+              or t{ sv = "Prioriteringar", en = "Priorities" })
     out:facts{
-      { "Years", #years > 0 and util.year_ranges(years) or nil },
-      { "Priorities", #selected, format = "number" },
+      { t{ sv = "År", en = "Years" }, #years > 0 and util.year_ranges(years, t{ sv = "och", en = "and" }) or nil },
+      { t{ sv = "Prioriteringar", en = "Priorities" }, #selected, format = "number" },
     }
-    out:paragraph("The text is verbatim from the source; the title is a short editorial heading, not from the source.")
+    out:paragraph(t{ sv = "Texten återges ordagrant från källan; titeln är en kort redaktionell rubrik och kommer inte från källan.",
+                     en = "The text is verbatim from the source; the title is a short editorial heading, not from the source." })
 
     -- One section per year, priorities by letter.
     for _, year in ipairs(years) do
-      out:heading("Priorities " .. year)
-      local t = out:table{ columns = { "Letter", "Title", "Text (verbatim)", "Areas" } }
+      out:heading(t{ sv = "Prioriteringar ", en = "Priorities " } .. year)
+      local by_letter = out:table{ columns = { t{ sv = "Bokstav", en = "Letter" }, t{ sv = "Titel", en = "Title" },
+                                               t{ sv = "Text (ordagrann)", en = "Text (verbatim)" },
+                                               t{ sv = "Områden", en = "Areas" } } }
       for p in selected:where{ year = year }:sort_by("letter"):each() do
-        t:row{ p.letter, p.title, p.text, util.names(p.areas, kb.areas) }
+        by_letter:row{ p.letter, p.title, p.text, util.names(p.areas, kb.areas) }
       end
     end
 
     -- How often each area is touched, and which areas none of the selected priorities touch.
-    out:heading("Areas")
+    out:heading(t{ sv = "Verksamhetsområden", en = "Areas" })
     local touched = {}
     for p in selected:each() do
       for _, area in ipairs(p.areas) do touched[area:key()] = (touched[area:key()] or 0) + 1 end
     end
-    local t = out:table{ columns = { "Area", { title = "Priorities", format = "number" } } }
-    for area in kb.areas:each() do t:row{ area.name, touched[area:key()] or 0 } end
+    local per_area = out:table{ columns = { t{ sv = "Område", en = "Area" },
+                                            { title = t{ sv = "Prioriteringar", en = "Priorities" }, format = "number" } } }
+    for area in kb.areas:each() do per_area:row{ area.name, touched[area:key()] or 0 } end
 
-    out:heading("Areas no priority touches")
+    out:heading(t{ sv = "Verksamhetsområden som ingen prioritering berör", en = "Areas no priority touches" })
     local untouched = kb.areas:filter(function(a) return touched[a:key()] == nil end)
     if #untouched == 0 then
-      out:paragraph("Every area is touched by at least one priority.")
+      out:paragraph(t{ sv = "Alla verksamhetsområden berörs av minst en prioritering.",
+                       en = "Every area is touched by at least one priority." })
     else
       out:list(untouched:map(function(a) return a.name end))
     end
@@ -70,8 +76,9 @@ return {
     end
     local only_general = kb.areas:filter(function(a) return touched[a:key()] and not specific[a:key()] end)
     if #only_general > 0 then
-      out:paragraph("Touched only by a priority that covers all areas: " ..
-        table.concat(only_general:map(function(a) return a.name end), ", ") .. ".")
+      out:paragraph(t{ sv = "Berörs bara av en prioritering som omfattar alla verksamhetsområden: %s.",
+                       en = "Touched only by a priority that covers all areas: %s." }
+        :format(table.concat(only_general:map(function(a) return a.name end), ", ")))
     end
   end,
 }

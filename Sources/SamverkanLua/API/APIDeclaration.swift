@@ -11,6 +11,8 @@ public enum APIValue: String, Sendable, CaseIterable {
     case string
     /// A string, or a number taken as its text (as Lua's own string functions take it).
     case text
+    /// Text, or text per language `{ sv = …, en = … }` that the run's locale picks.
+    case localized
     case integer
     case number
     case boolean
@@ -30,6 +32,7 @@ public enum APIValue: String, Sendable, CaseIterable {
         case .fieldOrFunction: "field name or function"
         case .key: "key or record"
         case .text: "string"
+        case .localized: "string or { sv = …, en = … }"
         default: rawValue
         }
     }
@@ -48,7 +51,8 @@ public struct APIParameter: Sendable {
         self.name = name
         self.value = value
         self.optional = optional
-        self.luaType = luaType ?? (value == .any ? "any" : value == .text ? "string|number" : value.rawValue)
+        self.luaType = luaType ?? (value == .any ? "any" : value == .text ? "string|number"
+            : value == .localized ? "string|number|samverkan.localized" : value.rawValue)
     }
 
     /// `n number` or `decimals? integer`, as LuaLS annotations write it.

@@ -134,8 +134,11 @@ public enum LuaAnnotations {
             ---How a column or value is formatted.
             ---@alias samverkan.format "text"|"number"|"percent"|"date"
 
+            ---Text per language: the run's `--locale` picks one.
+            ---@alias samverkan.localized { sv: string, en: string }
+
             ---A column of `out:table`: a title, or a title and a format.
-            ---@alias samverkan.column string|{ title: string, format?: samverkan.format, decimals?: integer }
+            ---@alias samverkan.column string|samverkan.localized|{ title: string|samverkan.localized, format?: samverkan.format, decimals?: integer }
 
 
             """

@@ -50,6 +50,8 @@ end
 local checks = {
   string = function(v) return type(v) == "string" end,
   text = function(v) local t = type(v) return t == "string" or t == "number" end,
+  -- out.lua's cell() checks what is inside (translate.lua).
+  localized = function(v) local t = type(v) return t == "string" or t == "number" or t == "table" and getmetatable(v) == nil end,
   integer = function(v) return math_type(v) == "integer" or type(v) == "number" and tointeger(v) ~= nil end,
   number = function(v) return type(v) == "number" end,
   boolean = function(v) return type(v) == "boolean" end,

@@ -141,6 +141,9 @@ enum Sandbox {
         // limit (out.lua, findings.lua), as the host copies that text out of Lua.
         lua.push(runtime.options.memoryLimitMB << 20)
         lua.setField(host, "text_budget")
+        // The run's language, for t{ sv = …, en = … } (translate.lua).
+        lua.push(runtime.options.locale.rawValue)
+        lua.setField(host, "locale")
         lua.push(DescribeLibrary.describeText)
         lua.setField(host, "describe_text")
         lua.push(DescribeLibrary.showText)
@@ -167,7 +170,7 @@ enum Sandbox {
     }
 
     /// The host's plugin modules in the order they run: each may use those before it.
-    static let pluginModules = ["param_error", "plugin_table", "out", "findings", "where", "describe", "drivers"]
+    static let pluginModules = ["param_error", "translate", "plugin_table", "out", "findings", "where", "describe", "drivers"]
 
     /// Runs a file of the host's Lua with `base` as its globals; leaves its one result on top.
     static func runPrelude(_ runtime: LuaRuntime, _ source: LuaSource, base: Int32,

@@ -9,6 +9,6 @@
 #define SAMVERKAN_LUA_FILES_H
 
 #define SV_LUA_FILES(X) \
-    X(api) X(sandbox) X(collections) X(param_error) X(plugin_table) X(out) X(findings) X(where) X(describe) X(drivers)
+    X(api) X(sandbox) X(collections) X(param_error) X(translate) X(plugin_table) X(out) X(findings) X(where) X(describe) X(drivers)
 
 #endif

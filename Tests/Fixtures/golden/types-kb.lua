@@ -257,6 +257,11 @@ function collection_municipalities:group_by(f) end
 ---@param message string
 function param_error(name, message) end
 
+---The text in the run's language (`--locale sv`, the default, or `en`): how a plugin speaks both. A language the run needs and the table lacks is an error.
+---@param texts { sv: string, en: string }
+---@return string
+function t(texts) end
+
 ---Tells the user something on stderr (`note: message (file:line)`) without stopping: a record a report skips, an assumption it makes.
 ---@param message string|number
 function note(message) end
@@ -321,8 +326,11 @@ function text.len(s) end
 ---How a column or value is formatted.
 ---@alias samverkan.format "text"|"number"|"percent"|"date"
 
+---Text per language: the run's `--locale` picks one.
+---@alias samverkan.localized { sv: string, en: string }
+
 ---A column of `out:table`: a title, or a title and a format.
----@alias samverkan.column string|{ title: string, format?: samverkan.format, decimals?: integer }
+---@alias samverkan.column string|samverkan.localized|{ title: string|samverkan.localized, format?: samverkan.format, decimals?: integer }
 
 ---A table of a report, as `out:table{ … }` returns it.
 ---@class samverkan.table
@@ -338,15 +346,15 @@ function report_table:row(cells) end
 local out = {}
 
 ---The report's title.
----@param s string|number
+---@param s string|number|samverkan.localized
 function out:title(s) end
 
 ---A section heading.
----@param s string|number
+---@param s string|number|samverkan.localized
 function out:heading(s) end
 
 ---A paragraph of text.
----@param s string|number
+---@param s string|number|samverkan.localized
 function out:paragraph(s) end
 
 ---A bulleted list.
@@ -362,9 +370,13 @@ function out:facts(facts) end
 ---@return samverkan.table
 function out:table(spec) end
 
----A bar chart of labels and values.
----@param spec { kind?: "bar", title?: string, labels: string[], values: number[], format?: samverkan.format, decimals?: integer }
+---A bar or line chart: `labels` and `values` for one series, or `x` and `series` for several (nil is a gap). `highlight` names the series drawn strongest; `stacked` piles bars; `y.zero = false` lets a line chart's scale start near its values.
+---@param spec { kind?: "bar"|"line", title?: string, labels?: string[], values?: number[], x?: (string|number)[], x_title?: string, series?: { name?: string, values: (number|nil)[] }[], highlight?: string, stacked?: boolean, y?: { format?: samverkan.format, decimals?: integer, zero?: boolean }, format?: samverkan.format, decimals?: integer }
 function out:chart(spec) end
+
+---Small multiples: one small chart per facet, all on one scale (so they compare); the keys are `out:chart`'s, with `facets` giving each chart's title and series.
+---@param spec { kind?: "bar"|"line", title?: string, x: (string|number)[], x_title?: string, facets: { title: string, series?: { name?: string, values: (number|nil)[] }[], values?: (number|nil)[] }[], highlight?: string, stacked?: boolean, y?: { format?: samverkan.format, decimals?: integer, zero?: boolean } }
+function out:charts(spec) end
 
 ---A choropleth map of values by region or municipality code (or record).
 ---@param spec { level?: "regions"|"municipalities", title?: string, values: table<string|table, number>, format?: samverkan.format, decimals?: integer }
