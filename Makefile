@@ -4,7 +4,7 @@ BIN        := .build/debug/samverkan
 RELEASE_BIN:= .build/release/samverkan
 PREFIX     ?= /usr/local
 
-.PHONY: all deps python-deps embed build release demo docs tutorial test lua-check test-asan test-tsan hostile fuzz bench install clean
+.PHONY: all deps python-deps pdf-deps embed build release demo docs tutorial test lua-check test-asan test-tsan hostile fuzz bench install clean
 
 all: build
 
@@ -44,7 +44,7 @@ docs: build
 tutorial: build
 	python3 tools/tutorial_outputs.py docs/tutorial.md
 
-test: deps embed lua-check python-deps
+test: deps embed lua-check python-deps pdf-deps
 	$(SWIFT) test
 
 # openpyxl, which the workbook tests read .xlsx files back with, in a virtual environment
@@ -60,6 +60,16 @@ python-deps:
 	  .build/venv/bin/pip install -q openpyxl; \
 	fi
 
+# Chromium, which --format pdf prints with, and pdftotext (poppler-utils), which the PDF
+# tests read its text back with, from Debian's packages, when missing.
+pdf-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	  echo "Installing chromium and poppler-utils (apt-get)…"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null; \
+	fi
+
 # Every Lua file the project ships, the host's own (embedded in the binary) and scripts/,
 # compiles. One file per luac run: Debian's luac5.4 (5.4.4) frees twice when given several.
 # The host's own Lua is also clean for luacheck (methods may leave `self` unused).
@@ -72,7 +82,7 @@ lua-check: deps
 # The same tests under AddressSanitizer / ThreadSanitizer, in build folders of their own.
 # Under ASan every samverkan process the CLI tests start is also checked for leaks at exit
 # (LeakSanitizer; Foundation's and XCTest's own leaks are suppressed in Tests/Sanitizers).
-test-asan: deps embed python-deps
+test-asan: deps embed python-deps pdf-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 test-tsan: deps embed

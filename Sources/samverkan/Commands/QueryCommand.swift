@@ -105,7 +105,7 @@ struct QueryCommand: ParsableCommand {
         case .csv?: result = .text(plan.csv(ordered, dialect: csvDialect ?? .rfc4180))
         case let text?: result = .text(renderTable(plan.table(ordered), as: text, options: options))
         case nil:
-            do { result = .bytes(try renderWorkbook(plan.table(ordered), sheet: name)) } catch {
+            do { result = .bytes(try renderWorkbook(plan.table(ordered), sheet: name), what: "an .xlsx workbook") } catch {
                 throw CLIFailure.usage("cannot write the workbook: \(error)")
             }
         }

@@ -7,8 +7,9 @@ import SamverkanRender
 /// `samverkan report NAME` — runs a report plugin and renders its document.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Run a report and print it as text, Markdown, HTML, JSON, CSV or an .xlsx workbook.",
-        discussion: "Without --format, -o FILE picks the format from its extension (.txt .md .html .json .csv .xlsx).")
+        commandName: "report", abstract: "Run a report and print it as text, Markdown, HTML, JSON, CSV, an .xlsx workbook or PDF.",
+        discussion: "Without --format, -o FILE picks the format from its extension (.txt .md .html .json .csv .xlsx .pdf). "
+            + "PDF is the HTML printed by headless Chromium (Debian's package chromium).")
 
     @OptionGroup var global: GlobalOptions
 
@@ -18,7 +19,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customShort("p"), help: ArgumentHelp("A report parameter.", valueName: "name=value"))
     var parameters: [String] = []
 
-    @Option(help: "Output format: text, markdown, html, json, csv or xlsx.")
+    @Option(help: "Output format: text, markdown, html, json, csv, xlsx or pdf.")
     var format: ReportOutput?
 
     @Option(name: .customLong("csv-dialect"), help: "CSV as rfc4180 (the default) or excel-sv (BOM, ';', decimal comma, CRLF).")
@@ -41,32 +42,41 @@ struct ReportCommand: ParsableCommand {
         let options = RenderOptions(locale: global.locale, color: color, width: Terminal.width(toFile: output != nil))
         let geometry = ReportGeometry.provider(dataDirectory: session.kb.directory)
         let result: CommandOutput
-        switch format.text {
-        case .csv?:
-            result = .text(renderCSV(document, dialect: csvDialect ?? .rfc4180))
-        case let text?:
+        switch format {
+        case .csv:
+            result = .text(renderCSV(document, dialect: csvDialect ?? .rfc4180, locale: global.locale))
+        case .xlsx:
+            do { result = .bytes(try renderWorkbook(document, options: options), what: "an .xlsx workbook") } catch {
+                throw CLIFailure.usage("cannot write the workbook: \(error)")
+            }
+        case .pdf:
+            // Found before the HTML is made, so a missing Chromium is said at once.
+            guard Chromium.find() != nil else { throw CLIFailure.usage(Chromium.missing) }
+            for warning in ReportGeometry.warnings(for: document, format: .html, geometry: geometry) {
+                global.console.error("warning: " + warning)
+            }
+            let html = render(document, as: .html, options: options, geometry: geometry)
+            result = .bytes(try PDFPrinter.print(html: html), what: "a PDF")
+        case .text, .markdown, .html, .json:
+            let text = format.text ?? .text
             for warning in ReportGeometry.warnings(for: document, format: text, geometry: geometry) {
                 global.console.error("warning: " + warning)
             }
             result = .text(render(document, as: text, options: options, geometry: geometry))
-        case nil:
-            do { result = .bytes(try renderWorkbook(document, options: options)) } catch {
-                throw CLIFailure.usage("cannot write the workbook: \(error)")
-            }
         }
         try result.write(to: output, console: global.console)
     }
 }
 
-/// `report --format`: the text formats of `ReportFormat`, and the workbook.
+/// `report --format`: the text formats of `ReportFormat`, the workbook and PDF.
 enum ReportOutput: String, CaseIterable, ExpressibleByArgument {
-    case text, markdown, html, json, csv, xlsx
+    case text, markdown, html, json, csv, xlsx, pdf
 
     static let byExtension: [String: ReportOutput] = [
         "txt": .text, "md": .markdown, "markdown": .markdown, "html": .html, "htm": .html, "json": .json,
-        "csv": .csv, "xlsx": .xlsx,
+        "csv": .csv, "xlsx": .xlsx, "pdf": .pdf,
     ]
 
-    /// The text format, nil for the workbook.
+    /// The text format, nil for the workbook and PDF.
     var text: ReportFormat? { ReportFormat(rawValue: rawValue) }
 }

@@ -2,21 +2,23 @@ import ArgumentParser
 import Foundation
 import SamverkanRender
 
-/// What `report` and `query` write, as text or as a workbook's bytes, to `-o FILE`
-/// (atomically) or to stdout. A workbook is not written to a terminal, where its bytes
-/// would only scramble the screen: give `-o FILE.xlsx`, or redirect.
+/// What `report` and `query` write, as text or as the bytes of a workbook or a PDF, to
+/// `-o FILE` (atomically) or to stdout. Bytes are not written to a terminal, where they
+/// would only scramble the screen: give `-o FILE`, or redirect.
 enum CommandOutput {
     case text(String)
-    case bytes([UInt8])
+    /// `what` names them for the terminal's refusal: "an .xlsx workbook", "a PDF".
+    case bytes([UInt8], what: String)
 
     func write(to output: String?, console: Console) throws(CLIFailure) {
         switch self {
         case .text(let text):
             if let output { try AtomicFile.write(text, to: output) } else { console.out(text) }
-        case .bytes(let bytes):
+        case .bytes(let bytes, let what):
             if let output { try AtomicFile.write(bytes: bytes, to: output); return }
             guard !Terminal.stdoutIsTerminal else {
-                throw CLIFailure.usage("an .xlsx workbook is not printed on a terminal; give -o FILE.xlsx, or redirect: > FILE.xlsx")
+                let ext = what.hasSuffix("PDF") ? "pdf" : "xlsx"
+                throw CLIFailure.usage("\(what) is not printed on a terminal; give -o FILE.\(ext), or redirect: > FILE.\(ext)")
             }
             FileHandle.standardOutput.write(Data(bytes))
         }
