@@ -74,8 +74,8 @@ return {
     out:chart{ kind = "bar", title = t{ sv = "Befolkningsförändring %s per region", en = "Population change %s per region" }:format(span),
                labels = labels, values = values, format = "percent", decimals = 1 }
 
-    -- Year by year from `from` to `to`: each region's change since `from`, and Sweden's,
-    -- highlighted as the yardstick.
+    -- Year by year from `from` to `to`: each region's change since `from`, and Sweden's as
+    -- the yardstick.
     local years, by_year = util.region_series(kb)
     local xs, series = {}, {}
     for i, y in ipairs(years) do
@@ -96,7 +96,7 @@ return {
     end
     series[#series + 1] = { name = sweden_name, values = sweden_list }
     out:chart{ kind = "line", title = t{ sv = "Förändring sedan %d", en = "Change since %d" }:format(from),
-               x = x, x_title = t{ sv = "År", en = "Year" }, series = series, highlight = sweden_name,
+               x = x, x_title = t{ sv = "År", en = "Year" }, series = series,
                y = { format = "percent", decimals = 1 } }
 
     -- A table of municipalities, in the order of `list`.

@@ -95,6 +95,10 @@ local column_keys = keys("title", "format", "decimals")
 local function column_spec(c, i)
   local what = "out:table: column " .. i
   if type(c) == "string" then return { title = c, format = "text" } end
+  -- A title per language, { sv = …, en = … }, without a format.
+  if type(c) == "table" and c.title == nil and (c.sv ~= nil or c.en ~= nil) then
+    return { title = text_of(c, what .. " title"), format = "text" }
+  end
   if type(c) ~= "table" then
     fail(what .. " is a " .. api.type_name(c) .. "; give a title or { title = …, format = … }")
   end

@@ -21,7 +21,7 @@ struct SVGLineChart {
         let left = (yLabels.map { SVGText.width($0, size: f) }.max() ?? 0) + 10
         let ends = frame.directLabels && named.count == chart.series.count && named.count > 1
             && Double(named.count) * (f + 2) <= frame.plotHeight
-        let labelWidth = ends ? Swift.min(20 * f * 0.6, named.map { SVGText.width($0, size: f) }.max() ?? 0) + 22 : 0
+        let labelWidth = ends ? Swift.min(24 * f * 0.6, named.map { SVGText.width($0, size: f) }.max() ?? 0) + 22 : 0
         let right = frame.width - Swift.max(16, labelWidth)
         let top = legend.height + (legend.height > 0 ? 10 : 0) + f * 0.6
         let bottom = top + frame.plotHeight
@@ -126,7 +126,7 @@ struct SVGLineChart {
             let y = placed[k]
             lines.append("<path class=\"leader\" d=\"M\(SVGNumber.text(px(end.index) + 4)) \(SVGNumber.text(end.y))"
                 + "L\(SVGNumber.text(right + 6)) \(SVGNumber.text(y))L\(SVGNumber.text(right + 14)) \(SVGNumber.text(y))\" stroke=\"\(color)\"/>"
-                + SVGText.element(DisplayWidth.truncate(name, to: 20), x: right + 18, y: y + f * 0.35))
+                + SVGText.element(DisplayWidth.truncate(name, to: 24), x: right + 18, y: y + f * 0.35))
         }
         lines.append("</g>")
         return lines

@@ -32,10 +32,12 @@ enum StarterPlugins {
                 :format(params.year, kb.population:min("year"), kb.population:max("year")))
             end
 
-            out:title("Population " .. params.year)
-            out:paragraph("The six member regions of " .. kb.organisation.name .. ".")
+            -- Text per language: --locale sv (the default) or en picks one.
+            out:title(t{ sv = "Befolkning ", en = "Population " } .. params.year)
+            out:paragraph(t{ sv = "De sex medlemsregionerna i ", en = "The six member regions of " } .. kb.organisation.name .. ".")
 
-            local t = out:table{ columns = { "Region", "Seat", { title = "Population", format = "number" } } }
+            local rows = out:table{ columns = { "Region", { sv = "Residensstad", en = "Seat" },
+                                                { title = { sv = "Befolkning", en = "Population" }, format = "number" } } }
             local labels, values = {}, {}
             for region in kb.regions:sort_by("name"):each() do
               -- Sum the municipalities' figures for the year (no hand-typed totals).
@@ -43,11 +45,11 @@ enum StarterPlugins {
                 local row = m.population:where{ year = params.year }:first()
                 return row and row.population
               end)
-              t:row{ region.name, region.seat, population }
+              rows:row{ region.name, region.seat, population }
               labels[#labels + 1] = region.name
               values[#values + 1] = population
             end
-            out:chart{ kind = "bar", title = "Population " .. params.year, labels = labels, values = values }
+            out:chart{ kind = "bar", title = t{ sv = "Befolkning ", en = "Population " } .. params.year, labels = labels, values = values }
           end,
         }
 

@@ -35,7 +35,12 @@ enum StarterTests {
         return {
           {
             name = "default: the year 2024, a row per region",
-            expect = { contains = { "Population 2024", "Region Skåne" } },
+            expect = { contains = { "Befolkning 2024", "Region Skåne" } },
+          },
+          {
+            name = "in English",
+            locale = "en",
+            expect = { contains = { "Population 2024", "Seat" } },
           },
           {
             name = "a year written in the test",
@@ -44,7 +49,7 @@ enum StarterTests {
               municipalities = towns.municipalities,
               population = { { id = "1201-2000", municipality = "1201", year = 2000, population = 12345 } },
             },
-            expect = { contains = { "Population 2000", "12 345" } },
+            expect = { contains = { "Befolkning 2000", "12 345" } },
           },
           {
             name = "a year without figures is a usage error",
