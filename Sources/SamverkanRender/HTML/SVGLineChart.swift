@@ -13,6 +13,9 @@ struct SVGLineChart {
     let frame: SVGChartFrame
     let formatter: CellFormatter
 
+    /// Past this many points in all, the points get no hover circles (their lines stay).
+    static let maximumHoverPoints = 5_000
+
     func svg() -> String {
         let f = frame.fontSize
         let named = chart.series.compactMap(\.name)
@@ -26,8 +29,10 @@ struct SVGLineChart {
         let top = legend.height + (legend.height > 0 ? 10 : 0) + f * 0.6
         let bottom = top + frame.plotHeight
         let height = bottom + f + 12
-        func px(_ i: Int) -> Double { left + axes.x[i] * (right - left) }
-        func py(_ v: Double) -> Double { bottom - axes.y.fraction(v) * (bottom - top) }
+        // The scale as plain numbers: closures over `axes` would copy the chart per point.
+        let xs = axes.x, low = axes.y.lower, span = axes.y.upper > axes.y.lower ? axes.y.upper - axes.y.lower : 0
+        func px(_ i: Int) -> Double { left + xs[i] * (right - left) }
+        func py(_ v: Double) -> Double { bottom - (span > 0 ? (v - low) / span : 0.5) * (bottom - top) }
 
         var lines = SVGText.open(width: frame.width, height: height, label: chart.title,
                                  description: description(), className: "chart line-chart")
@@ -61,18 +66,26 @@ struct SVGLineChart {
             (chart.series[a].name == chart.highlight ? 1 : 0, a) < (chart.series[b].name == chart.highlight ? 1 : 0, b)
         }
         let showPoints = chart.x.count <= 25
+        // Hover points only while they stay few: a chart of a million points is a line.
+        let hoverPoints = chart.x.count * chart.series.count <= Self.maximumHoverPoints
         for s in order {
             let series = chart.series[s]
             let color = ChartPalette.color(s, name: series.name, highlight: chart.highlight)
             let strong = chart.highlight == nil || series.name == chart.highlight
             var path = "", pen = false
+            var last = (x: -Double.infinity, y: -Double.infinity)
             var points: [String] = []
             for i in chart.x.indices {
                 guard let value = series.values[i], value.isFinite else { pen = false; continue }
-                let x = SVGNumber.text(px(i)), y = SVGNumber.text(py(value))
+                let alone = (i == 0 || series.values[i - 1] == nil) && (i == chart.x.count - 1 || series.values[i + 1] == nil)
+                let point = (x: px(i), y: py(value))
+                // A point within half a unit of the last one drawn adds bytes, not ink.
+                if pen && !alone && abs(point.x - last.x) < 0.5 && abs(point.y - last.y) < 0.5 { continue }
+                last = point
+                let x = SVGNumber.text(point.x), y = SVGNumber.text(point.y)
                 path += (pen ? "L" : "M") + x + " " + y
                 pen = true
-                let alone = (i == 0 || series.values[i - 1] == nil) && (i == chart.x.count - 1 || series.values[i + 1] == nil)
+                guard hoverPoints || alone else { continue }
                 let tip = (series.name.map { $0 + ", " } ?? "") + ChartAxes.xLabel(chart.x[i]) + ": " + axes.valueText(value, formatter: formatter)
                 points.append("<circle class=\"\(alone || showPoints ? "dot" : "pt")\" cx=\"\(x)\" cy=\"\(y)\" r=\"\(alone || showPoints ? 3.5 : 5)\" fill=\"\(color)\">"
                     + "<title>\(HTMLEscaping.escape(tip))</title></circle>")
