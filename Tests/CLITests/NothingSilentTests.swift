@@ -184,6 +184,15 @@ import Testing
             }
             """, command: ["report", "chartlength"], status: 4,
             stderr: "error: scripts/reports/chartlength.lua:4: out:chart: series 1: values has the key 3, but x has 2 positions; give one value (or nil) per x"),
+        PluginCase(file: "reports/charthole.lua", source: """
+            return {
+              kind = "report",
+              run = function(kb, params, out)
+                out:chart{ kind = "line", x = { 1950, nil, 1970 }, series = { { values = { 1, 2, 3 } } } }
+              end,
+            }
+            """, command: ["report", "charthole"], status: 4,
+            stderr: "error: scripts/reports/charthole.lua:4: out:chart: x has a hole at 2 (nil); give every entry"),
         PluginCase(file: "reports/chartstacked.lua", source: """
             return {
               kind = "report",

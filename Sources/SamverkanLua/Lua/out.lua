@@ -222,6 +222,20 @@ local function check_axis(spec, kind, what)
   return check_format(y.format or spec.format or "number", what), check_decimals(y.decimals or spec.decimals, what), zero ~= false
 end
 
+-- Fails unless `t` is a list without holes or other keys (ipairs would stop at a hole and
+-- drop the rest without a word); returns its length.
+local function check_list(t, what)
+  local n = 0
+  for k in pairs(t) do
+    if math_type(k) ~= "integer" or k < 1 then fail(what .. " is a list; it has the key " .. tostring(k)) end
+    n = n + 1
+  end
+  for i = 1, n do
+    if t[i] == nil then fail(what .. " has a hole at " .. i .. " (nil); give every entry") end
+  end
+  return n
+end
+
 -- The values of one series: a list as long as x, numbers or nil (a gap).
 local function series_values(values, n, what)
   if type(values) ~= "table" then fail(what .. ": values must be a list of numbers, got " .. api.type_name(values)) end
@@ -239,9 +253,10 @@ end
 
 local series_keys = keys("name", "values")
 local function series_list(series, n, what)
-  if type(series) ~= "table" or #series == 0 then
+  if type(series) ~= "table" or next(series) == nil then
     fail(what .. ": series must be a list of { name = …, values = { … } }")
   end
+  check_list(series, what .. ": series")
   local list, names = {}, {}
   for i, s in ipairs(series) do
     local w = what .. ": series " .. i
@@ -258,12 +273,14 @@ local function series_list(series, n, what)
   return list, names
 end
 
-local function x_list(x, what)
-  if type(x) ~= "table" or #x == 0 then fail(what .. ": x must be a list of labels or numbers, e.g. { 1950, 1960 }") end
+local function x_list(x, what, name)
+  name = name or "x"
+  if type(x) ~= "table" or next(x) == nil then fail(what .. ": " .. name .. " must be a list of labels or numbers, e.g. { 1950, 1960 }") end
+  check_list(x, what .. ": " .. name)
   local list = {}
   for i, v in ipairs(x) do
-    if v == nil or type(v) == "boolean" then fail(what .. ": x " .. i .. " must be a label or a number") end
-    list[i] = cell(v, what .. ": x " .. i)
+    if type(v) == "boolean" then fail(what .. ": " .. name .. " " .. i .. " must be a label or a number") end
+    list[i] = cell(v, what .. ": " .. name .. " " .. i)
   end
   return list
 end
@@ -302,7 +319,7 @@ function O.chart(out, spec)
     if type(spec.labels) ~= "table" or type(spec.values) ~= "table" then
       fail(what .. ": 'labels' and 'values' must be lists of the same length")
     end
-    x = x_list(spec.labels, what)
+    x = x_list(spec.labels, what, "labels")
     if #spec.values ~= #x then fail(what .. ": " .. #x .. " labels but " .. #spec.values .. " values") end
     series, names = series_list({ { values = spec.values } }, #x, what)
   else
@@ -319,9 +336,10 @@ function O.charts(out, spec)
   check_keys(spec, charts_keys, what)
   local kind = check_kind(spec.kind, what)
   local x = x_list(spec.x, what)
-  if type(spec.facets) ~= "table" or #spec.facets == 0 then
+  if type(spec.facets) ~= "table" or next(spec.facets) == nil then
     fail(what .. ": facets must be a list of { title = …, series = { … } } (or values = { … }), one small chart each")
   end
+  check_list(spec.facets, what .. ": facets")
   local charts, highlighted, all_names = {}, false, {}
   for i, f in ipairs(spec.facets) do
     local w = what .. ": facet " .. i
