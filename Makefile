@@ -88,12 +88,16 @@ test-asan: deps embed python-deps pdf-deps
 test-tsan: deps embed
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
-# samverkan against its peers on the same 1M-record question (see bench/bench.py).
+# samverkan against its peers on the same questions (bench/bench.py): the DuckDB CLI and
+# frictionless in a virtual environment of their own (.build/bench-venv), jq, lua5.4 and
+# lua-cjson from Debian. BENCH_RECORDS, BENCH_SIZES and BENCH_RUNS change the sizes and rounds.
 bench: release
 	-@command -v jq >/dev/null 2>&1 && command -v lua5.4 >/dev/null 2>&1 && [ -n "$$(lua5.4 -e 'print(pcall(require, "cjson"))' | grep true)" ] || \
 	  { if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq jq lua5.4 lua-cjson >/dev/null 2>&1; }
-	-@python3 -c 'import duckdb' 2>/dev/null || python3 -m pip install --quiet duckdb >/dev/null 2>&1
+	    $$SUDO apt-get update -qq; \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq jq lua5.4 lua-cjson python3-venv >/dev/null 2>&1; }
+	-@[ -x .build/bench-venv/bin/duckdb ] || { python3 -m venv .build/bench-venv && .build/bench-venv/bin/pip install -q duckdb-cli; }
+	-@[ -x .build/bench-venv/bin/frictionless ] || .build/bench-venv/bin/pip install -q frictionless
 	python3 bench/bench.py
 
 # The hostile-script and malformed-data suites alone (also part of `make test`).
