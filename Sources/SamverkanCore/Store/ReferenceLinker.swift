@@ -80,7 +80,15 @@ struct ReferenceLinker {
         for (f, field) in schema.fields.enumerated() {
             guard let targetName = field.type.referencedCollection, let target = byName[targetName] else { continue }
             let targetKeys = keyRows[target]
-            for row in 0..<builders[b].columns[f].count where !builders[b].columns[f].isMissing(row) {
+            // A ref column is resolved in place from its keys' bytes; only the rows whose key
+            // names nothing go the long way below, for their diagnostics.
+            let rows: [Int]
+            if builders[b].columns[f].kind == .ref {
+                rows = Self.resolveInPlace(&builders[b].columns[f], in: targetKeys)
+            } else {
+                rows = (0..<builders[b].columns[f].count).filter { !builders[b].columns[f].isMissing($0) }
+            }
+            for row in rows {
                 let value = builders[b].columns[f][row]
                 let resolved = resolve(value, in: targetKeys)
                 switch (builders[b].columns[f].kind, resolved.value) {
@@ -100,6 +108,23 @@ struct ReferenceLinker {
                 }
             }
         }
+    }
+
+    /// Sets the target row of every row of a `ref` column whose key is in `keys`, each
+    /// distinct key resolved once (``RefKeyMemo``); returns the rows whose key is not.
+    private static func resolveInPlace(_ column: inout ColumnData, in keys: KeyIndex) -> [Int] {
+        var memo = RefKeyMemo()
+        var unresolved: [Int] = []
+        for row in 0..<column.count where !column.isMissing(row) {
+            let found = column.withUTF8(row) { bytes -> Int32 in
+                if let known = memo.row(for: bytes) { return known }
+                let resolved = keys.row(for: String(decoding: bytes, as: UTF8.self)) ?? -1
+                memo.insert(bytes, row: resolved)
+                return resolved
+            }
+            if found >= 0 { column.setRefRow(row, found) } else { unresolved.append(row) }
+        }
+        return unresolved
     }
 
     private func resolve(_ value: Value, in keys: KeyIndex) -> (value: Value, broken: [String]) {
