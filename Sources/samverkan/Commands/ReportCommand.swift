@@ -31,6 +31,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let format = try OutputFile.format(self.format, output: output, extensions: ReportOutput.byExtension, default: .text)
         try CommandOutput.checkDialect(csvDialect, format: format.rawValue)
+        // Before the data is loaded and the report run: a missing Chromium is said at once.
+        if format == .pdf && Chromium.find() == nil { throw CLIFailure.usage(Chromium.missing) }
         let session = try PluginSession(global: global)
         let plugin = try session.plugin(named: name, kind: .report)
         let params = try session.parameters(for: plugin, parameters)
@@ -50,8 +52,6 @@ struct ReportCommand: ParsableCommand {
                 throw CLIFailure.usage("cannot write the workbook: \(error)")
             }
         case .pdf:
-            // Found before the HTML is made, so a missing Chromium is said at once.
-            guard Chromium.find() != nil else { throw CLIFailure.usage(Chromium.missing) }
             for warning in ReportGeometry.warnings(for: document, format: .html, geometry: geometry) {
                 global.console.error("warning: " + warning)
             }
