@@ -14,10 +14,10 @@ extension Diagnostic {
     public var fingerprint: String {
         let subject = collection ?? location.map { Self.fileName($0.file) } ?? ""
         let parts = [rule, subject, key ?? "", field ?? "", Self.stableMessage(message)]
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a.offset
         for (i, part) in parts.enumerated() {
-            if i > 0 { hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3 }
-            for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            if i > 0 { hash = FNV1a.mix(hash, 0x1F) }
+            for byte in part.utf8 { hash = FNV1a.mix(hash, byte) }
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -13,7 +13,7 @@ struct RefKeyMemo {
 
     /// The row remembered for `key` (-1: it resolves to nothing), or nil when not seen yet.
     func row(for key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let hash = Self.hash(key)
+        let hash = FNV1a.hash(key)
         var i = Int(truncatingIfNeeded: hash) & (slots.count - 1)
         while let slot = slots[i] {
             if slot.hash == hash && slot.length == key.count && equal(slot, key) { return slot.row }
@@ -25,7 +25,7 @@ struct RefKeyMemo {
     /// Remembers that `key` resolves to `row` (-1 for none).
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, row: Int32) {
         if (used + 1) * 2 > slots.count { grow() }
-        let slot = Slot(hash: Self.hash(key), start: arena.count, length: key.count, row: row)
+        let slot = Slot(hash: FNV1a.hash(key), start: arena.count, length: key.count, row: row)
         arena.append(contentsOf: key)
         place(slot)
         used += 1
@@ -48,12 +48,5 @@ struct RefKeyMemo {
             for k in 0..<slot.length where all[slot.start + k] != key[k] { return false }
             return true
         }
-    }
-
-    /// 64-bit FNV-1a.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
     }
 }

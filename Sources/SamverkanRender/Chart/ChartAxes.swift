@@ -59,6 +59,13 @@ struct ChartAxes {
 }
 
 extension Chart {
+    /// The series' indices in the order they are drawn: the highlighted one last, on top.
+    var drawingOrder: [Int] {
+        series.indices.sorted { a, b in
+            (series[a].name == highlight ? 1 : 0, a) < (series[b].name == highlight ? 1 : 0, b)
+        }
+    }
+
     /// The last x index at which series `s` has a value, and that value.
     func lastValue(of s: ChartSeries) -> (index: Int, value: Double)? {
         for i in s.values.indices.reversed() { if let v = s.values[i], v.isFinite { return (i, v) } }

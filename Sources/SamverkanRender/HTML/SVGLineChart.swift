@@ -61,10 +61,7 @@ struct SVGLineChart {
                 + SVGText.element(label, x: x, y: bottom + f + 6, "text-anchor=\"middle\" class=\"tick\""))
         }
         lines.append("</g>")
-        // Muted series first, so the highlighted one is drawn on top.
-        let order = chart.series.indices.sorted { a, b in
-            (chart.series[a].name == chart.highlight ? 1 : 0, a) < (chart.series[b].name == chart.highlight ? 1 : 0, b)
-        }
+        let order = chart.drawingOrder
         let showPoints = chart.x.count <= 25
         // Hover points only while they stay few: a chart of a million points is a line.
         let hoverPoints = chart.x.count * chart.series.count <= Self.maximumHoverPoints

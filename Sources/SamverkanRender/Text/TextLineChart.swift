@@ -86,9 +86,7 @@ struct TextLineChart {
             canvas[y / 4][x / 2].bits |= bit
             canvas[y / 4][x / 2].series = s
         }
-        let order = chart.series.indices.sorted { a, b in
-            (chart.series[a].name == chart.highlight ? 1 : 0, a) < (chart.series[b].name == chart.highlight ? 1 : 0, b)
-        }
+        let order = chart.drawingOrder
         for s in order {
             var previous: (x: Int, y: Int)?
             for i in chart.x.indices {

@@ -35,6 +35,8 @@ enum PDFPrinter {
         process.executableURL = chromium
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
+        // Chromium's own words, for the message when it fails; without the log file (just
+        // created) the message only lacks them.
         let output = try? FileHandle(forWritingTo: log)
         process.standardOutput = output ?? FileHandle.nullDevice
         process.standardError = output ?? FileHandle.nullDevice
@@ -48,7 +50,7 @@ enum PDFPrinter {
             _ = done.wait(timeout: .now() + 5)
             throw CLIFailure.usage("cannot print the PDF: \(chromium.path) did not finish within \(Int(timeout)) seconds")
         }
-        try? output?.close()
+        try? output?.close()   // a log only written to by Chromium, read below at most
         guard process.terminationStatus == 0, let bytes = files.contents(atPath: pdf.path), bytes.starts(with: Array("%PDF".utf8)) else {
             let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             let lines = said.split(separator: "\n").suffix(5).joined(separator: "\n  ")
