@@ -5,6 +5,14 @@ import Foundation
 struct Samverkan: ParsableCommand {
     static let version = "0.1.0"
 
+    /// The version and this very build (the executable's size and time): a snapshot of the
+    /// data made by any other build is not used (KnowledgeBaseCache).
+    static var buildIdentity: String {
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 else { return "samverkan \(version)" }
+        return "samverkan \(version) \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "samverkan",
         abstract: "A scriptable knowledge base for Regionsamverkan Sydsverige.",

@@ -87,19 +87,19 @@ struct ColumnData: Sendable {
     private(set) var kind: Kind
     private(set) var count = 0
     /// Integers as Int32 while every one fits (half the memory), else as Int.
-    private var narrowIntegers: [Int32] = []
-    private var integers: [Int] = []
-    private var wideIntegers = false
-    private var reservedRows = 0
-    private var numbers: [Double] = []
-    private var booleans: [Bool] = []
+    private(set) var narrowIntegers: [Int32] = []
+    private(set) var integers: [Int] = []
+    private(set) var wideIntegers = false
+    private(set) var reservedRows = 0
+    private(set) var numbers: [Double] = []
+    private(set) var booleans: [Bool] = []
     /// Text of row r: `bytes[ends[r-1]..<ends[r]]` (from 0 for row 0).
-    private var bytes: [UInt8] = []
-    private var ends: [UInt32] = []
-    private var refRows: [Int32] = []
-    private var values: [Value] = []
+    private(set) var bytes: [UInt8] = []
+    private(set) var ends: [UInt32] = []
+    private(set) var refRows: [Int32] = []
+    private(set) var values: [Value] = []
     /// Bit r set: row r is missing. Words are added only when a bit is set.
-    private var missing: [UInt64] = []
+    private(set) var missing: [UInt64] = []
 
     static func kind(of type: FieldType) -> Kind {
         switch type {
@@ -111,6 +111,23 @@ struct ColumnData: Sendable {
         case .ref: .ref
         case .list: .values
         }
+    }
+
+    /// A column as a snapshot kept it (``KnowledgeBaseCache``): the arrays as they were.
+    init(restoring kind: Kind, count: Int, narrowIntegers: [Int32], integers: [Int], wideIntegers: Bool, numbers: [Double],
+         booleans: [Bool], bytes: [UInt8], ends: [UInt32], refRows: [Int32], values: [Value], missing: [UInt64]) {
+        self.kind = kind
+        self.count = count
+        self.narrowIntegers = narrowIntegers
+        self.integers = integers
+        self.wideIntegers = wideIntegers
+        self.numbers = numbers
+        self.booleans = booleans
+        self.bytes = bytes
+        self.ends = ends
+        self.refRows = refRows
+        self.values = values
+        self.missing = missing
     }
 
     init(type: FieldType, capacity: Int) {

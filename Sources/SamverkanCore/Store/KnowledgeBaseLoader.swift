@@ -12,8 +12,13 @@ public enum KnowledgeBaseLoader {
     ///
     /// A collection named in `substituting` takes its records from that file instead of its
     /// own (`validate --file new.csv --as x`): `path` is read, `file` names it in diagnostics.
+    ///
+    /// With `cache`, a snapshot of an earlier load of the same files is used when there is
+    /// one (``KnowledgeBaseCache``), and written when there is not. A load that replaces or
+    /// substitutes a collection neither reads nor writes one.
     public static func load(directory: String, replacing: [String: (table: RawTable, file: String)] = [:],
-                            substituting: [String: (path: String, file: String)] = [:]) -> KnowledgeBase {
+                            substituting: [String: (path: String, file: String)] = [:],
+                            cache: CacheSettings? = nil) -> KnowledgeBase {
         let display = DisplayPath(directory: directory)
         let schemaPath = (directory as NSString).appendingPathComponent("schema.yaml")
         let schemaFile = display.path(for: "schema.yaml")
@@ -26,6 +31,29 @@ public enum KnowledgeBaseLoader {
                                  diagnostics: [diagnostic], directory: directory)
         }
         let (schema, schemaDiagnostics) = SchemaLoader.load(text: schemaText, file: schemaFile)
+        guard let cache, replacing.isEmpty, substituting.isEmpty else {
+            return load(schema, schemaDiagnostics, directory: directory, display: display,
+                        replacing: replacing, substituting: substituting)
+        }
+        let key = CacheKey(directory: directory, display: display, schemaBytes: schemaData, schema: schema, host: cache.host)
+        let path = KnowledgeBaseCache.path(for: directory, display: display, in: cache)
+        let (kept, why) = KnowledgeBaseCache.read(path, key: key, schema: schema, directory: directory)
+        if let kept {
+            cache.log?("cache: used \(path)")
+            return kept
+        }
+        let kb = load(schema, schemaDiagnostics, directory: directory, display: display, replacing: [:], substituting: [:])
+        if let failed = KnowledgeBaseCache.write(kb, key: key, to: path, settings: cache) {
+            cache.log?("cache: not written, \(failed)")
+        } else {
+            cache.log?("cache: wrote \(path) (\(why))")
+        }
+        return kb
+    }
+
+    private static func load(_ schema: Schema, _ schemaDiagnostics: [Diagnostic], directory: String, display: DisplayPath,
+                             replacing: [String: (table: RawTable, file: String)],
+                             substituting: [String: (path: String, file: String)]) -> KnowledgeBase {
         var diagnostics = schemaDiagnostics
         var builders: [CollectionBuilder] = []
         var unreadable = Set<String>()

@@ -32,7 +32,20 @@ struct ReferenceLinker {
         for b in builders.indices { checkUnique(b) }
         let byName = Dictionary(builders.enumerated().map { ($1.schema.name, $0) }, uniquingKeysWith: { a, _ in a })
         for b in builders.indices { resolveRefs(b, keyRows: keyRows, byName: byName) }
-        return builders.indices.map { b in
+        return stores(keyRows: keyRows, byName: byName)
+    }
+
+    /// The stores of collections whose refs were resolved and checked by an earlier load (a
+    /// snapshot, ``KnowledgeBaseCache``): their key indexes and inverse relations are derived
+    /// again; what checking found is in the snapshot's diagnostics.
+    consuming func restored() -> [CollectionStore] {
+        let keyRows = builders.indices.map { indexKeys(of: $0) }
+        let byName = Dictionary(builders.enumerated().map { ($1.schema.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return stores(keyRows: keyRows, byName: byName)
+    }
+
+    private func stores(keyRows: [KeyIndex], byName: [String: Int]) -> [CollectionStore] {
+        builders.indices.map { b in
             let builder = builders[b]
             return CollectionStore(
                 id: b, schema: builder.schema, file: builder.file, sheet: builder.sheet, columns: builder.columns.map(FieldColumn.init),

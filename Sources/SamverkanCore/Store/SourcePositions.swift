@@ -3,16 +3,23 @@
 /// and, only once some cell does not, a line offset.
 public struct PositionColumn: Sendable {
     /// The column of each cell while all fit; `narrowNone` when the field was absent.
-    private var narrow: [UInt16] = []
+    private(set) var narrow: [UInt16] = []
     /// The columns once one did not fit in `narrow`; `wideNone` when the field was absent.
-    private var wide: [Int32]?
+    private(set) var wide: [Int32]?
     /// The cell's line minus its record's line; nil while all are 0.
-    private var lineOffsets: [Int32]?
+    private(set) var lineOffsets: [Int32]?
     private static let narrowNone = UInt16.max
     private static let wideNone = Int32.min
 
     init(capacity: Int) {
         narrow.reserveCapacity(capacity)
+    }
+
+    /// A column as a snapshot kept it (``KnowledgeBaseCache``).
+    init(restoring narrow: [UInt16], wide: [Int32]?, lineOffsets: [Int32]?) {
+        self.narrow = narrow
+        self.wide = wide
+        self.lineOffsets = lineOffsets
     }
 
     private var count: Int { wide?.count ?? narrow.count }
@@ -68,10 +75,16 @@ public struct PositionColumn: Sendable {
 /// Where each record of a collection starts: its line, and its column only once some
 /// record does not start in column 1 (a CSV row always does).
 public struct RecordPositions: RandomAccessCollection, Sendable {
-    private var lines: [Int32] = []
-    private var columns: [Int32]?
+    private(set) var lines: [Int32] = []
+    private(set) var columns: [Int32]?
 
     public init() {}
+
+    /// Positions as a snapshot kept them (``KnowledgeBaseCache``).
+    init(restoring lines: [Int32], columns: [Int32]?) {
+        self.lines = lines
+        self.columns = columns
+    }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { lines.count }

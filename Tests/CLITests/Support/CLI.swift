@@ -109,6 +109,10 @@ enum CLI {
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? emptyFolder())
         var env = ProcessInfo.processInfo.environment
         for name in ["SAMVERKAN_DATA", "SAMVERKAN_PATH", "NO_COLOR"] { env.removeValue(forKey: name) }
+        // One cache folder for the whole suite: every test after the first on a data folder
+        // runs on its snapshot (so the suite checks the warm path too), and nothing is left in ~/.cache.
+        env["XDG_CACHE_HOME"] = cacheFolder
+        env.removeValue(forKey: "SAMVERKAN_NO_CACHE")
         env.merge(environment) { _, new in new }
         process.environment = env
         return try RunningCLI(process, stdin: stdin)
@@ -122,6 +126,9 @@ enum CLI {
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         return try run(["run", "--data", data] + options + ["script.lua"] + arguments, in: folder)
     }
+
+    /// The suite's cache folder (`XDG_CACHE_HOME` of every run).
+    static let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("samverkan-test-cache-\(getpid())").path
 
     /// A new empty temporary folder.
     static func emptyFolder() -> String {

@@ -33,6 +33,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("allow-invalid"), help: "Run even when the data breaks its schema.")
     var allowInvalid = false
 
+    @Flag(name: .customLong("no-cache"), help: "Load the data afresh and keep no snapshot of it (also SAMVERKAN_NO_CACHE=1).")
+    var noCache = false
+
     // --version is not declared here: the root command's `version` gives every subcommand
     // one already, and a second flag listed it twice in each --help.
 
@@ -96,11 +99,22 @@ struct GlobalOptions: ParsableArguments {
         return options
     }
 
+    /// Where the snapshot of the loaded data is kept (docs/data.md, "The cache"); nil with
+    /// --no-cache or SAMVERKAN_NO_CACHE=1. SAMVERKAN_CACHE_LOG=1 says on stderr what it did.
+    var cacheSettings: CacheSettings? {
+        let environment = ProcessInfo.processInfo.environment
+        guard !noCache, environment["SAMVERKAN_NO_CACHE"].map({ $0.isEmpty || $0 == "0" }) ?? true,
+              let folder = CacheSettings.standardFolder(environment) else { return nil }
+        let log: (@Sendable (String) -> Void)? = environment["SAMVERKAN_CACHE_LOG"] == "1"
+            ? { @Sendable line in FileHandle.standardError.write(Data((line + "\n").utf8)) } : nil
+        return CacheSettings(folder: folder, host: Samverkan.buildIdentity, log: log)
+    }
+
     /// Loads the knowledge base; with `strict`, errors in the data end the command (exit 3)
     /// unless --allow-invalid.
     func loadKnowledgeBase(strict: Bool = true) throws(CLIFailure) -> KnowledgeBase {
         let directory = try dataDirectory()
-        let kb = KnowledgeBaseLoader.load(directory: directory)
+        let kb = KnowledgeBaseLoader.load(directory: directory, cache: cacheSettings)
         guard strict, !allowInvalid, kb.diagnostics.hasErrors else { return kb }
         throw DataFailure.failure(kb.diagnostics, console: console)
     }
